@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { contentRoot } from './src/build/contentRoot.ts';
+import { contentPipeline } from './src/build/contentPipeline.ts';
+import { courseChecks } from './src/build/courseChecks.ts';
+import { figureNames } from './src/figures/figureNames.ts';
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx(), courseChecks({ contentRoot })],
+  markdown: {
+    // Astro 7's default processor (Sätteri) runs no remark/rehype plugins; math and checks need unified.
+    processor: unified(contentPipeline({ contentRoot, figureNames })),
+  },
+  vite: {
+    server: { fs: { allow: [contentRoot, '.'] } },
+  },
+});

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeCitation from 'rehype-citation';
+import { katexMacros } from '../content/katexMacros.ts';
+import { remarkDisplayMath } from './remarkDisplayMath.ts';
+import { remarkSlides } from './remarkSlides.ts';
+import { remarkCollectLinks } from './remarkCollectLinks.ts';
+import { remarkCheckFigures } from './remarkCheckFigures.ts';
+import { remarkCheckCitations } from './remarkCheckCitations.ts';
+import { rehypeNotesMath } from './rehypeNotesMath.ts';
+import { rehypeFailOnKatexError } from './rehypeFailOnKatexError.ts';
+import { rehypeBibliography } from './rehypeBibliography.ts';
+import { rehypeSidenotes } from './rehypeSidenotes.ts';
+
+/**
+ * The Markdown/MDX pipeline, listed once and in order. Checks run in remark, where source positions are
+ * exact, so every failure names file:line; rendering runs in rehype.
+ */
+export function contentPipeline(options: { contentRoot: string; figureNames: readonly string[] }) {
+  const slidesDir = join(options.contentRoot, 'slides');
+  const bibPath = join(options.contentRoot, 'references.bib');
+  return {
+    remarkPlugins: [
+      remarkMath,
+      remarkDisplayMath,
+      [remarkSlides, { slidesDir }],
+      remarkCollectLinks,
+      [remarkCheckFigures, { names: options.figureNames }],
+      [remarkCheckCitations, { bibPath }],
+    ],
+    rehypePlugins: [
+      [rehypeNotesMath, { macros: katexMacros }],
+      [rehypeKatex, { macros: { ...katexMacros }, strict: 'error' }],
+      rehypeFailOnKatexError,
+      rehypeSidenotes,
+      [rehypeCitation, { path: options.contentRoot, bibliography: 'references.bib', csl: 'apa', linkCitations: true }],
+      [rehypeBibliography, { slidesDir }],
+    ],
+  } as const;
+}

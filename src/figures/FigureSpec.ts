@@ -1,0 +1,47 @@
+/** A slider an interactive figure exposes; rendered as a labelled native range input (keyboard-operable). */
+export interface FigureControl {
+  /** Parameter name passed to `compute`. */
+  name: string;
+  /** Visible label; plain text. */
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  /** Default value. */
+  value: number;
+  /** How the current value is shown next to the slider. */
+  format?: (value: number) => string;
+}
+
+/**
+ * The contract every figure implements. `compute` asks the engine for the numbers; `draw` renders them into
+ * an SVG of fixed viewBox with any DOM implementation (linkedom at build time, the browser at run time), so
+ * the static SVG that print and no-JS readers see is drawn by the same code as the live one.
+ */
+export interface FigureSpec<Data = unknown> {
+  name: string;
+  /** Short accessible name of the figure (SVG <title>). */
+  title: string;
+  /** Drawing coordinates; the SVG scales with CSS, nothing is measured. */
+  width: number;
+  height: number;
+  controls: readonly FigureControl[];
+  compute(params: Record<string, number>): Data;
+  /** Draws the state; `progress` in [0, 1] reveals the dynamics up to that fraction of the time axis. */
+  draw(svg: SVGSVGElement, data: Data, progress: number): void;
+  /** A text alternative stating what the figure shows, with the engine's numbers. */
+  describe(data: Data): string;
+}
+
+/** Default parameter values of a figure, overridden by the author's `params`. */
+export function resolveParams(spec: FigureSpec, params: Record<string, number> = {}): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of spec.controls) out[c.name] = c.value;
+  for (const [k, v] of Object.entries(params)) {
+    const c = spec.controls.find((x) => x.name === k);
+    if (!c) throw new Error(`Figure "${spec.name}" has no parameter "${k}". Its parameters: ${spec.controls.map((x) => x.name).join(', ')}.`);
+    if (!(v >= c.min && v <= c.max)) throw new Error(`Figure "${spec.name}": ${k} = ${v} is outside [${c.min}, ${c.max}].`);
+    out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import type { Selection } from 'd3-selection';
+import type { ScaleLinear } from 'd3-scale';
+import { ink, muted } from './palette.ts';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/**
+ * Draws a bottom and a left axis from the scales' own ticks. Hand-written instead of d3-axis so the output
+ * is identical in linkedom and in the browser (no transitions, no measured text).
+ */
+export function drawAxes(g: G, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>, labels: { x: string; y: string }): void {
+  const [x0, x1] = x.range();
+  const [y0, y1] = y.range();
+  const fx = x.tickFormat(6);
+  const fy = y.tickFormat(5);
+  const axis = g.append('g').attr('class', 'axes').attr('font-size', 15).attr('fill', muted);
+  axis.append('line').attr('x1', x0).attr('x2', x1).attr('y1', y0).attr('y2', y0).attr('stroke', ink);
+  axis.append('line').attr('x1', x0).attr('x2', x0).attr('y1', y0).attr('y2', y1).attr('stroke', ink);
+  for (const t of x.ticks(6)) {
+    axis.append('line').attr('x1', x(t)).attr('x2', x(t)).attr('y1', y0).attr('y2', y0 + 6).attr('stroke', ink);
+    axis.append('text').attr('x', x(t)).attr('y', y0 + 24).attr('text-anchor', 'middle').text(fx(t));
+  }
+  for (const t of y.ticks(5)) {
+    axis.append('line').attr('x1', x0 - 6).attr('x2', x0).attr('y1', y(t)).attr('y2', y(t)).attr('stroke', ink);
+    axis.append('text').attr('x', x0 - 10).attr('y', y(t) + 5).attr('text-anchor', 'end').text(fy(t));
+  }
+  axis.append('text').attr('x', (x0 + x1) / 2).attr('y', y0 + 50).attr('text-anchor', 'middle').attr('fill', ink).text(labels.x);
+  axis.append('text').attr('transform', `translate(${x0 - 52},${(y0 + y1) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('fill', ink).text(labels.y);
+}

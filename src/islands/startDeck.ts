@@ -1,0 +1,31 @@
+import Reveal from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+
+declare global {
+  interface Window { deck?: InstanceType<typeof Reveal> }
+}
+
+/**
+ * Initialises the deck on this page. Exposes it as `window.deck` (the ESM build defines no global Reveal,
+ * and the end-to-end tests and export scripts need the API) and flags `data-deck-ready` when it is usable.
+ */
+export function startDeck(): void {
+  const deck = new Reveal({
+    hash: true,
+    history: false,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    controls: true,
+    progress: true,
+    center: false,
+    width: 960,
+    height: 700,
+    margin: 0.04,
+    transition: 'slide',
+    pdfSeparateFragments: true,
+    plugins: [Notes],
+  });
+  window.deck = deck;
+  deck.on('pdf-ready', () => { document.documentElement.dataset.pdfReady = 'true'; });
+  void deck.initialize().then(() => { document.documentElement.dataset.deckReady = 'true'; });
+}
