@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, watchPage } from '../support/browser.ts';
+import { builtPages } from '../support/builtPages.ts';
+import { pdfInfo } from '../support/pdf.ts';
+
+const origin = inject('origin');
+const decks = builtPages(inject('dist')).filter((p) => p.startsWith('/slides/'));
+const out = mkdtempSync(join(tmpdir(), 'deck-pdf-'));
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+async function openDeck(url: string): Promise<{ page: Page; problems: Awaited<ReturnType<typeof watchPage>> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = await watchPage(page, origin);
+  await page.goto(origin + url);
+  await page.waitForSelector('html[data-deck-ready]');
+  return { page, problems };
+}
+
+describe.each(decks)('deck %s', (url) => {
+  it('steps through every slide and fragment with the keyboard, drawing every figure, without console errors', async () => {
+    const { page, problems } = await openDeck(url);
+    const total = await page.evaluate(() => window.deck!.getTotalSlides());
+    const seen = new Set<string>();
+    for (let step = 0; step < 500; step++) {
+      const state = await page.evaluate(() => {
+        const d = window.deck!;
+        const slide = d.getCurrentSlide();
+        return { key: `${d.getIndices().h}.${d.getIndices().v}`, last: d.isLastSlide() && !d.availableFragments().next, figures: [...slide.querySelectorAll('dyn-figure')].map((f) => (f as HTMLElement).dataset.ready ?? 'no') };
+      });
+      seen.add(state.key);
+      expect(state.figures.every((r) => r === 'true')).toBe(true);
+      if (state.last) break;
+      await page.keyboard.press('Space');
+    }
+    expect(seen.size).toBe(total);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('gives every slide speaker notes and a stable id', async () => {
+    const { page } = await openDeck(url);
+    const slides = await page.evaluate(() => window.deck!.getSlides().map((s) => ({ id: s.id, notes: s.querySelector('aside.notes')?.textContent?.trim().length ?? 0, bib: s.classList.contains('bibliography-slide') })));
+    for (const s of slides) {
+      expect(s.id).toMatch(/^[a-z0-9-]+$/);
+      if (!s.bib) expect(s.notes, `slide #${s.id} has no speaker notes`).toBeGreaterThan(0);
+    }
+    await page.context().close();
+  });
+
+  it('opens a deep link, the overview (Esc) and the scroll view', async () => {
+    const { page } = await openDeck(url);
+    const ids = await page.evaluate(() => window.deck!.getSlides().map((s) => s.id));
+    const target = ids[Math.min(1, ids.length - 1)];
+    await page.goto(`${origin}${url}#/${target}`);
+    await page.reload();
+    await page.waitForSelector('html[data-deck-ready]');
+    expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => window.deck!.isOverview())).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => window.deck!.isOverview())).toBe(false);
+    await page.goto(`${origin}${url}?view=scroll`);
+    await page.waitForSelector('html[data-deck-ready]');
+    expect(await page.evaluate(() => window.deck!.isScrollView())).toBe(true);
+    await page.context().close();
+  });
+
+  it('opens the speaker view with notes, timer and next slide, and follows the deck', async () => {
+    const { page } = await openDeck(url);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    await popup.waitForFunction(() => {
+      const status = document.querySelector('#connection-status') as HTMLElement | null;
+      return status !== null && getComputedStyle(status).display === 'none';
+    }, undefined, { timeout: 30_000 });
+    expect(await popup.locator('.speaker-controls-time').count()).toBe(1);
+    expect(await popup.locator('#upcoming-slide iframe').count()).toBe(1);
+    const firstNotes = await popup.locator('.speaker-controls-notes').innerText();
+    expect(firstNotes.trim().length).toBeGreaterThan(0);
+    await page.bringToFront();
+    await page.evaluate(() => window.deck!.slide(1));
+    await popup.waitForFunction((before) => document.querySelector('.speaker-controls-notes')?.textContent !== before, await popup.locator('.speaker-controls-notes').textContent());
+    await page.context().close();
+  });
+
+  it('prints with ?print-pdf to one page per slide and fragment step', async () => {
+    const { page } = await openDeck(url);
+    const expected = await page.evaluate(() =>
+      window.deck!.getSlides().reduce((n, s) => n + 1 + new Set([...s.querySelectorAll('.fragment')].filter((f) => !f.closest('aside.notes')).map((f) => (f as HTMLElement).dataset.fragmentIndex)).size, 0));
+    await page.goto(`${origin}${url}?print-pdf`);
+    await page.waitForSelector('html[data-pdf-ready]', { timeout: 60_000 });
+    await page.evaluate(() => document.fonts.ready);
+    const file = join(out, `${url.replace(/\W+/g, '-')}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    expect(pdfInfo(file).pages).toBe(expected);
+    const statics = await page.evaluate(() => [...document.querySelectorAll('dyn-figure svg')].every((s) => s.querySelector('path') !== null));
+    expect(statics).toBe(true);
+    await page.context().close();
+  });
+});

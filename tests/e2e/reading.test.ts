@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { builtPages } from '../support/builtPages.ts';
+import { pdfInfo, pdfText } from '../support/pdf.ts';
+
+const origin = inject('origin');
+const pages = builtPages(inject('dist'));
+const readings = pages.filter((p) => /^\/readings\/[^/]+\/$/.test(p));
+const exercises = pages.filter((p) => /^\/exercises\/[^/]+\/$/.test(p));
+const out = mkdtempSync(join(tmpdir(), 'handout-'));
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+describe.each(readings)('reading %s', (url) => {
+  it('prints to A4 with its figures drawn as static SVG and page numbers', async () => {
+    const page = await browser.newPage();
+    await page.goto(origin + url, { waitUntil: 'networkidle' });
+    await page.emulateMedia({ media: 'print' });
+    const figures = await page.evaluate(() => [...document.querySelectorAll('dyn-figure svg')].map((s) => s.getBoundingClientRect().height));
+    expect(figures.every((h) => h > 100)).toBe(true);
+    const file = join(out, `${url.replace(/\W+/g, '-')}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    const info = pdfInfo(file);
+    expect(info.pageSize).toMatch(/\(A4\)/);
+    const text = pdfText(file);
+    expect(text).toMatch(/Page 1 of \d+/);
+    if (figures.length > 0) expect(text).toContain('Mode strengths');
+    await page.close();
+  });
+
+  it('shows margin notes beside the text on a wide screen and inline on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(origin + url);
+    const count = await page.locator('.sidenote').count();
+    if (count > 0) {
+      expect(await page.locator('.sidenote').first().evaluate((n) => getComputedStyle(n).float)).toBe('right');
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await page.locator('.sidenote').first().evaluate((n) => getComputedStyle(n).float)).toBe('none');
+    }
+    await page.close();
+  });
+});
+
+describe('interactive figure', () => {
+  it('is operable from the keyboard and re-describes itself from the engine', async () => {
+    const url = [...readings, ...pages.filter((p) => p.startsWith('/slides/'))][0];
+    const page = await browser.newPage();
+    await page.goto(origin + url);
+    await page.waitForSelector('dyn-figure[data-ready]');
+    const figure = page.locator('dyn-figure').first();
+    const before = await figure.locator('svg desc').textContent();
+    const slider = figure.locator('input[name=s1]');
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    expect(Number(await slider.inputValue())).toBeCloseTo(2.5, 5);
+    await expect.poll(() => figure.locator('svg desc').textContent()).not.toBe(before);
+    expect(await figure.locator('output').first().textContent()).toBe('2.5');
+    expect(await figure.locator('.figure-readout').textContent()).toContain('s = 2.5');
+    await page.close();
+  });
+});
+
+describe.each(exercises)('exercise %s', (url) => {
+  it('keeps solutions folded until the reader opens one', async () => {
+    const page = await browser.newPage();
+    await page.goto(origin + url);
+    const solution = page.locator('details.solution').first();
+    expect(await solution.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await solution.locator('summary').click();
+    expect(await solution.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await page.close();
+  });
+
+  it('has a printable handout without solutions and one with them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}${url}print/`);
+    expect(await page.locator('.solution').count()).toBe(0);
+    expect(await page.locator('.problem').count()).toBeGreaterThan(0);
+    const file = join(out, `${url.replace(/\W+/g, '-')}solutions.pdf`);
+    await page.goto(`${origin}${url}solutions/`);
+    expect(await page.locator('.solution-open').count()).toBe(await page.locator('.problem').count());
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    expect(pdfText(file)).toMatch(/SOLUTION/);
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  it('finds a word from a reading, offline, from the built index', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+    await page.locator('.pagefind-ui__search-input').fill('hyperbola');
+    await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
+    const hits = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hits.some((h) => h?.startsWith('/readings/'))).toBe(true);
+    await page.close();
+  });
+});
