@@ -9,6 +9,9 @@ import { figureNames } from './src/figures/figureNames.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
+  // Fixture builds in tests write elsewhere so they never touch the real dist/.
+  outDir: process.env.COURSE_OUT_DIR ?? './dist',
+  cacheDir: process.env.COURSE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx(), courseChecks({ contentRoot })],

@@ -7,6 +7,14 @@ import { bibKeys } from './bibKeys.ts';
 const citationGroup = /\[[^\[\]]*?@[^\[\]]+\]/g;
 const citationKey = /(?:^|[\s;\[-])@([\w:.#$%&+?<>~/-]+)/g;
 
+/** The source point of character `index` of a text node that starts at `start` (exact unless the text had escapes). */
+function pointAt(text: string, start: { line: number; column: number }, index: number) {
+  const before = text.slice(0, index).split('\n');
+  return before.length === 1
+    ? { line: start.line, column: start.column + index }
+    : { line: start.line + before.length - 1, column: before.at(-1)!.length + 1 };
+}
+
 /**
  * Fails the build on a citation key that `references.bib` does not define. rehype-citation would silently
  * leave such a citation as raw text, which is how a wrong key reaches students.
@@ -19,7 +27,8 @@ export function remarkCheckCitations(options: { bibPath: string }) {
         for (const m of group[0].matchAll(citationKey)) {
           const key = m[1].replace(/[.,;:]+$/, '');
           if (!known.has(key)) {
-            file.fail(`Unknown citation key "@${key}". Add an entry with that key to references.bib, or fix the key.`, node.position, 'citations:unknown-key');
+            const place = node.position && pointAt(node.value, node.position.start, (group.index ?? 0) + (m.index ?? 0));
+            file.fail(`Unknown citation key "@${key}". Add an entry with that key to references.bib, or fix the key.`, place, 'citations:unknown-key');
           }
         }
       }
