@@ -16,7 +16,7 @@ export function formatIssues(schema: z.ZodType, issues: z.core.$ZodIssue[]): str
         .join('\n  - ');
     }
     const hint = descriptionAt(schema, issue.path);
-    return `${fieldName(issue.path)}: ${issue.message}${hint ? `; expected ${hint}` : ''}`;
+    return `${fieldName(issue.path)}: ${issue.message}${hint ? ` (allowed: ${hint})` : ''}`;
   });
 }
 

@@ -26,31 +26,33 @@ interface ZodInternals {
 
 /** Walks a schema along an issue path to find the field's description, for "how to fix" hints. */
 export function descriptionAt(schema: z.ZodType, path: PropertyKey[]): string | undefined {
-  let cur: ZodInternals | undefined = schema as unknown as ZodInternals;
-  let lastDescription = cur?.description;
-  const unwrap = (s: ZodInternals): ZodInternals => {
+  // Returns the first description found while peeling default/optional/pipe wrappers.
+  const peel = (s: ZodInternals): { inner: ZodInternals; description?: string } => {
     let x = s;
+    let description = x.description;
     for (let i = 0; i < 10; i++) {
       const d = x._zod.def;
-      if ((d.type === 'default' || d.type === 'optional' || d.type === 'nullable' || d.type === 'prefault') && d.innerType) {
-        lastDescription = (d.innerType as unknown as ZodInternals).description ?? lastDescription;
-        x = d.innerType as unknown as ZodInternals;
-      } else if (d.type === 'pipe' && d.in) x = d.in as unknown as ZodInternals;
-      else break;
+      const next = (['default', 'optional', 'nullable', 'prefault', 'readonly'].includes(d.type) ? d.innerType : d.type === 'pipe' ? d.in : undefined) as ZodInternals | undefined;
+      if (!next) break;
+      x = next;
+      description ??= x.description;
     }
-    return x;
+    return { inner: x, description };
   };
-  for (const key of path) {
-    if (!cur) return undefined;
-    cur = unwrap(cur);
-    const d = cur._zod.def;
-    if (d.type === 'object' && d.shape && typeof key === 'string') cur = d.shape[key] as unknown as ZodInternals;
+  let cur = schema as unknown as ZodInternals;
+  for (let k = 0; k < path.length; k++) {
+    const { inner } = peel(cur);
+    const d = inner._zod.def;
+    const key = path[k];
+    if (d.type === 'object' && d.shape && typeof key === 'string' && d.shape[key]) cur = d.shape[key] as unknown as ZodInternals;
     else if (d.type === 'array' && d.element) cur = d.element as unknown as ZodInternals;
     else if (d.type === 'union' && d.options) {
-      const hit = d.options.map((o) => descriptionAt(o, [key])).find(Boolean);
-      return hit;
+      for (const o of d.options) {
+        const hit = descriptionAt(o, path.slice(k));
+        if (hit) return hit;
+      }
+      return undefined;
     } else return undefined;
-    lastDescription = cur?.description;
   }
-  return cur?.description ?? lastDescription;
+  return peel(cur).description;
 }

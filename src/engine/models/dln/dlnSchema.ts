@@ -34,7 +34,7 @@ const optimizerSchema = z.discriminatedUnion('kind', [
     /** Relative tolerance of the Dormand–Prince 5(4) integrator. */
     rtol: num(1e-13, 1e-2, 'relative tolerance').default(1e-9),
     /** Absolute tolerance of the integrator. */
-    atol: num(1e-16, 1e-2, 'absolute tolerance').default(1e-12),
+    atol: num(1e-30, 1e-2, 'absolute tolerance').default(1e-12),
   }),
   z.strictObject({
     kind: z.literal('gd'),
