@@ -12,6 +12,7 @@ import { rehypeNotesMath } from './rehypeNotesMath.ts';
 import { rehypeFailOnKatexError } from './rehypeFailOnKatexError.ts';
 import { rehypeBibliography } from './rehypeBibliography.ts';
 import { rehypeSidenotes } from './rehypeSidenotes.ts';
+import { rehypeFocusableMath } from './rehypeFocusableMath.ts';
 
 /**
  * The Markdown/MDX pipeline, listed once and in order. Checks run in remark, where source positions are
@@ -33,6 +34,7 @@ export function contentPipeline(options: { contentRoot: string; figureNames: rea
       [rehypeNotesMath, { macros: katexMacros }],
       [rehypeKatex, { macros: { ...katexMacros }, strict: 'error' }],
       rehypeFailOnKatexError,
+      rehypeFocusableMath,
       rehypeSidenotes,
       [rehypeCitation, { path: options.contentRoot, bibliography: 'references.bib', csl: 'apa', linkCitations: true }],
       [rehypeBibliography, { slidesDir }],

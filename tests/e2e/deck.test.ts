@@ -45,6 +45,24 @@ describe.each(decks)('deck %s', (url) => {
     await page.context().close();
   });
 
+  it('fits every slide, with all its fragments shown, inside the 960×700 slide frame', async () => {
+    const { page } = await openDeck(url);
+    const overflowing = await page.evaluate(async () => {
+      const d = window.deck!;
+      const out: string[] = [];
+      for (const slide of d.getSlides()) {
+        const { h, v } = d.getIndices(slide);
+        d.slide(h, v, Number.MAX_SAFE_INTEGER);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        const limit = d.getConfig().height as number;
+        if (slide.scrollHeight > limit + 1) out.push(`#${slide.id}: ${slide.scrollHeight}px > ${limit}px`);
+      }
+      return out;
+    });
+    expect(overflowing).toEqual([]);
+    await page.context().close();
+  });
+
   it('gives every slide speaker notes and a stable id', async () => {
     const { page } = await openDeck(url);
     const slides = await page.evaluate(() => window.deck!.getSlides().map((s) => ({ id: s.id, notes: s.querySelector('aside.notes')?.textContent?.trim().length ?? 0, bib: s.classList.contains('bibliography-slide') })));

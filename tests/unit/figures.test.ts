@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { figures } from '../../src/figures/registry.ts';
+import { figureNames } from '../../src/figures/figureNames.ts';
+import { renderStatic } from '../../src/figures/renderStatic.ts';
+import { resolveParams } from '../../src/figures/FigureSpec.ts';
+import { saxeModes } from '../../src/figures/saxeModes.ts';
+
+describe('figure registry', () => {
+  it('registers exactly the names the build accepts', () => {
+    expect(Object.keys(figures).sort()).toEqual([...figureNames].sort());
+  });
+
+  for (const name of figureNames) {
+    it(`${name} renders a static SVG with a title and an engine-derived description, and no ids`, () => {
+      const spec = figures[name];
+      const { svg, description } = renderStatic(spec, resolveParams(spec));
+      expect(svg).toMatch(/^<svg[^>]*viewBox="0 0 \d+ \d+"/);
+      expect(svg).toContain('<title>');
+      expect(svg).toContain(`<desc>${description.replace(/&/g, '&amp;')}</desc>`);
+      expect(svg).not.toMatch(/\sid="/);
+      expect(svg).not.toContain('NaN');
+    });
+  }
+});
+
+describe('saxe-modes figure', () => {
+  it('takes its half-times from the closed form: 1.33, 1.90, 3.45 for s = (3, 2, 1), u0 = 1e-3', () => {
+    const data = saxeModes.compute(resolveParams(saxeModes));
+    expect(data.halfTimes.map((t) => t.toFixed(2))).toEqual(['1.33', '1.90', '3.45']);
+    expect(data.plateaus).toEqual([7, 2.5, 0.5, 0]);
+    expect(saxeModes.describe(data)).toContain('t = 1.33');
+  });
+
+  it('has loss ½Σ(s − u)² at every sample and reaches the plateau values between mode jumps', () => {
+    const d = saxeModes.compute(resolveParams(saxeModes, { s1: 3, s2: 2, s3: 1, log10u0: -6 }));
+    d.t.forEach((_, k) => expect(d.loss[k]).toBeCloseTo(0.5 * d.s.reduce((a, s, i) => a + (s - d.u[i][k]) ** 2, 0), 12));
+    expect(d.loss[0]).toBeCloseTo(7, 4);
+    expect(d.loss.at(-1)!).toBeLessThan(0.05);
+  });
+
+  it('rejects parameters outside a slider range or unknown to the figure', () => {
+    expect(() => resolveParams(saxeModes, { s1: 40 })).toThrow(/outside/);
+    expect(() => resolveParams(saxeModes, { depth: 3 })).toThrow(/has no parameter "depth"/);
+  });
+});
