@@ -1,6 +1,7 @@
 import type { Selection } from 'd3-selection';
 import type { ScaleLinear } from 'd3-scale';
 import { ink, muted } from './palette.ts';
+import { px } from './format.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -17,12 +18,12 @@ export function drawAxes(g: G, x: ScaleLinear<number, number>, y: ScaleLinear<nu
   axis.append('line').attr('x1', x0).attr('x2', x1).attr('y1', y0).attr('y2', y0).attr('stroke', ink);
   axis.append('line').attr('x1', x0).attr('x2', x0).attr('y1', y0).attr('y2', y1).attr('stroke', ink);
   for (const t of x.ticks(6)) {
-    axis.append('line').attr('x1', x(t)).attr('x2', x(t)).attr('y1', y0).attr('y2', y0 + 6).attr('stroke', ink);
-    axis.append('text').attr('x', x(t)).attr('y', y0 + 24).attr('text-anchor', 'middle').text(fx(t));
+    axis.append('line').attr('x1', px(x(t))).attr('x2', px(x(t))).attr('y1', y0).attr('y2', y0 + 6).attr('stroke', ink);
+    axis.append('text').attr('x', px(x(t))).attr('y', y0 + 24).attr('text-anchor', 'middle').text(fx(t));
   }
   for (const t of y.ticks(5)) {
-    axis.append('line').attr('x1', x0 - 6).attr('x2', x0).attr('y1', y(t)).attr('y2', y(t)).attr('stroke', ink);
-    axis.append('text').attr('x', x0 - 10).attr('y', y(t) + 5).attr('text-anchor', 'end').text(fy(t));
+    axis.append('line').attr('x1', x0 - 6).attr('x2', x0).attr('y1', px(y(t))).attr('y2', px(y(t))).attr('stroke', ink);
+    axis.append('text').attr('x', x0 - 10).attr('y', px(y(t) + 5)).attr('text-anchor', 'end').text(fy(t));
   }
   axis.append('text').attr('x', (x0 + x1) / 2).attr('y', y0 + 50).attr('text-anchor', 'middle').attr('fill', ink).text(labels.x);
   axis.append('text').attr('transform', `translate(${x0 - 52},${(y0 + y1) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('fill', ink).text(labels.y);

@@ -5,6 +5,7 @@ import { saxeModeValue, saxeHalfTime } from '../engine/closed/saxeMode.ts';
 import type { FigureSpec } from './FigureSpec.ts';
 import { drawAxes } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
+import { powerOfTen } from './format.ts';
 
 export interface SaxeModesData {
   s: number[];
@@ -43,7 +44,7 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
   const tEnd = d.t[d.t.length - 1];
   const cut = Math.max(1, Math.round(progress * (d.t.length - 1)));
   const panels = [
-    { x0: 90, x1: 430, title: 'Mode strengths u_α(t)' },
+    { x0: 90, x1: 430, title: 'Mode strengths uα(t)' },
     { x0: 540, x1: 880, title: 'Loss ½‖M − W(t)‖²' },
   ];
   const yTop = 50;
@@ -53,7 +54,7 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
   const xl = scaleLinear().domain([0, tEnd]).range([panels[0].x0, panels[0].x1]);
   const yl = scaleLinear().domain([0, Math.max(...d.s) * 1.08]).nice().range([yBottom, yTop]);
   const left = root.append('g');
-  drawAxes(left, xl, yl, { x: 'time t', y: 'u_α(t)' });
+  drawAxes(left, xl, yl, { x: 'time t', y: 'mode strength uα(t)' });
   d.s.forEach((s, a) => {
     const colour = palette[a % palette.length];
     left.append('line').attr('x1', xl(0)).attr('x2', xl(tEnd)).attr('y1', yl(s)).attr('y2', yl(s))
@@ -65,7 +66,7 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
       left.append('circle').attr('cx', xl(th)).attr('cy', yl(s / 2)).attr('r', 6).attr('fill', colour).attr('stroke', '#fff').attr('stroke-width', 1.5);
     }
     left.append('text').attr('x', panels[0].x1 - 4).attr('y', yl(s) - 8).attr('text-anchor', 'end').attr('font-size', 16).attr('fill', colour)
-      .text(`s${a + 1} = ${s.toFixed(1)}, t½ = ${fmt(th)}`);
+      .text(`s${'₁₂₃₄₅₆'[a]} = ${s.toFixed(1)}, t½ = ${fmt(th)}`);
   });
 
   // Right panel: the loss staircase, with the saddle plateaus ½Σ_{α>k} s_α² as guides.
@@ -92,7 +93,7 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
 function describe(d: SaxeModesData): string {
   const modes = d.s.map((s, a) => `s = ${s.toFixed(1)} reaches half its value at t = ${fmt(d.halfTimes[a])}`).join('; ');
   const steps = d.plateaus.slice(1, -1).map((p) => p.toFixed(2)).join(' and ');
-  return `Closed-form gradient-flow trajectories of a balanced two-layer linear network from u₀ = ${d.u0.toExponential(0)}. ` +
+  return `Closed-form gradient-flow trajectories of a balanced two-layer linear network from u₀ = ${powerOfTen(Math.log10(d.u0))}. ` +
     `Each mode rises along a sigmoid from near zero to its singular value; the larger the singular value, the earlier: ${modes}. ` +
     `The loss falls in steps from ${d.plateaus[0].toFixed(2)}${steps ? `, pausing at the saddle plateaus ${steps},` : ''} to 0.`;
 }
@@ -107,7 +108,7 @@ export const saxeModes: FigureSpec<SaxeModesData> = {
     { name: 's1', label: 'singular value s₁', min: 0.2, max: 4, step: 0.1, value: 3, format: (v) => v.toFixed(1) },
     { name: 's2', label: 'singular value s₂', min: 0.2, max: 4, step: 0.1, value: 2, format: (v) => v.toFixed(1) },
     { name: 's3', label: 'singular value s₃', min: 0.2, max: 4, step: 0.1, value: 1, format: (v) => v.toFixed(1) },
-    { name: 'log10u0', label: 'initial strength log₁₀ u₀', min: -6, max: -1, step: 0.5, value: -3, format: (v) => `10^${v}` },
+    { name: 'log10u0', label: 'initial strength log₁₀ u₀', min: -6, max: -1, step: 0.5, value: -3, format: powerOfTen },
   ],
   compute,
   draw,
