@@ -4,6 +4,7 @@ import { dlnSchema } from '../models/dln/dlnSchema.ts';
 import { runDln } from '../models/dln/runDln.ts';
 import { eosXySchema, runEosXy } from '../models/eos/eosXy.ts';
 import { eosMlpSchema, runEosMlp } from '../models/eos/eosMlp.ts';
+import { diagonalSchema, runDiagonal } from '../models/diagonal/diagonalNet.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
@@ -22,6 +23,7 @@ export const registry: Record<string, ModelEntry> = {
   dln: entry(dlnSchema, runDln, 'deep linear network on a linear teacher: gradient flow, GD or SGD'),
   'eos-xy': entry(eosXySchema, runEosXy, 'GD on ¼(1 − x²y²)² with exact sharpness (Zhu et al. 2023)'),
   'eos-mlp': entry(eosMlpSchema, runEosMlp, 'GD on a tanh MLP fitting a Chebyshev polynomial; sharpness by power iteration'),
+  diagonal: entry(diagonalSchema, runDiagonal, 'diagonal linear network β = u⊙u − v⊙v on sparse regression (lazy ↔ rich via α)'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
 };
 
