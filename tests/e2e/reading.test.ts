@@ -66,6 +66,31 @@ describe('interactive figure', () => {
   });
 });
 
+describe('figure in a deck', () => {
+  it('plays its dynamics when its slide is shown and stops, fully drawn, when the deck moves on', async () => {
+    const page = await browser.newPage();
+    for (const url of pages.filter((p) => p.startsWith('/slides/'))) {
+      await page.goto(origin + url);
+      await page.waitForSelector('html[data-deck-ready]');
+      const where = await page.evaluate(() => {
+        const slide = window.deck!.getSlides().find((s) => s.querySelector('dyn-figure'));
+        return slide ? window.deck!.getIndices(slide) : null;
+      });
+      if (!where) continue;
+      const figure = page.locator('.present dyn-figure').first();
+      await page.evaluate(({ h, v }) => window.deck!.slide(h, v ?? 0), where);
+      await expect.poll(() => figure.locator('line.cursor').count(), { timeout: 2000, interval: 50 }).toBeGreaterThan(0);
+      await page.keyboard.press('ArrowRight');
+      const stopped = page.locator('dyn-figure').first();
+      await expect.poll(() => stopped.locator('line.cursor').count()).toBe(0);
+      expect(await stopped.locator('path').count()).toBeGreaterThan(0);
+      await page.close();
+      return;
+    }
+    throw new Error('no deck contains a figure');
+  });
+});
+
 describe.each(exercises)('exercise %s', (url) => {
   it('keeps solutions folded until the reader opens one', async () => {
     const page = await browser.newPage();
