@@ -5,6 +5,8 @@ import { runDln } from '../models/dln/runDln.ts';
 import { eosXySchema, runEosXy } from '../models/eos/eosXy.ts';
 import { eosMlpSchema, runEosMlp } from '../models/eos/eosMlp.ts';
 import { diagonalSchema, runDiagonal } from '../models/diagonal/diagonalNet.ts';
+import { kumarSchema } from '../models/kumar/kumarSchema.ts';
+import { runKumar } from '../models/kumar/kumarGrokking.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
@@ -24,6 +26,7 @@ export const registry: Record<string, ModelEntry> = {
   'eos-xy': entry(eosXySchema, runEosXy, 'GD on ¼(1 − x²y²)² with exact sharpness (Zhu et al. 2023)'),
   'eos-mlp': entry(eosMlpSchema, runEosMlp, 'GD on a tanh MLP fitting a Chebyshev polynomial; sharpness by power iteration'),
   diagonal: entry(diagonalSchema, runDiagonal, 'diagonal linear network β = u⊙u − v⊙v on sparse regression (lazy ↔ rich via α)'),
+  'kumar-grokking': entry(kumarSchema, runKumar, 'committee machine on a quadratic target: grokking as lazy → rich (Kumar et al. 2024)'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
 };
 
