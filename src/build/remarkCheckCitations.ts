@@ -22,10 +22,12 @@ function pointAt(text: string, start: { line: number; column: number }, index: n
 export function remarkCheckCitations(options: { bibPath: string }) {
   return (tree: Root, file: VFile) => {
     const known = bibKeys(options.bibPath);
+    const cited = new Set<string>();
     visit(tree, 'text', (node) => {
       for (const group of node.value.matchAll(citationGroup)) {
         for (const m of group[0].matchAll(citationKey)) {
           const key = m[1].replace(/[.,;:]+$/, '');
+          cited.add(key);
           if (!known.has(key)) {
             const place = node.position && pointAt(node.value, node.position.start, (group.index ?? 0) + (m.index ?? 0));
             file.fail(`Unknown citation key "@${key}". Add an entry with that key to references.bib, or fix the key.`, place, 'citations:unknown-key');
@@ -33,5 +35,8 @@ export function remarkCheckCitations(options: { bibPath: string }) {
         }
       }
     });
+    // Exposed as remarkPluginFrontmatter.citedKeys: a deck split into parts builds one bibliography from them.
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro = { ...data.astro, frontmatter: { ...data.astro?.frontmatter, citedKeys: [...cited] } };
   };
 }

@@ -1,7 +1,10 @@
 import type { Root, RootContent, Heading } from 'mdast';
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
+import { relative } from 'node:path';
 import { slideId } from './slideId.ts';
+import { deckOf } from './deckOf.ts';
+import { claimSlideId, forgetFile } from './slideIdRegistry.ts';
 
 type Node = RootContent;
 type Attr = { type: 'mdxJsxAttribute'; name: string; value: string };
@@ -39,7 +42,9 @@ const startsNotes = (n: Node) =>
  */
 export function remarkSlides(options: RemarkSlidesOptions) {
   return (tree: Root, file: VFile) => {
-    if (!file.path || !file.path.startsWith(options.slidesDir)) return;
+    const deck = deckOf(file.path, options.slidesDir);
+    if (!deck) return;
+    forgetFile(deck, file.path);
     const source = String(file.value ?? '');
     const lines = source.split('\n');
     const esm: Node[] = [];
@@ -61,7 +66,7 @@ export function remarkSlides(options: RemarkSlidesOptions) {
       groups.at(-1)!.at(-1)!.push(node);
     }
 
-    const seen = new Map<string, number>();
+    const slideIds: string[] = [];
     const toSection = (content: Node[]): Node | null => {
       if (content.length === 0) return null;
       const attributes: Record<string, string> = {};
@@ -88,10 +93,12 @@ export function remarkSlides(options: RemarkSlidesOptions) {
       };
       nameHeadings(body);
       const line = where?.start.line ?? 0;
-      if (seen.has(attributes.id)) {
-        file.fail(`Duplicate slide id "${attributes.id}" (first used on line ${seen.get(attributes.id)}). Rename one heading or give one slide <SlideOptions id="…" />.`, where, 'remark-slides:duplicate-id');
+      const earlier = claimSlideId(deck, attributes.id, { file: file.path, line });
+      if (earlier) {
+        const place = earlier.file === file.path ? `line ${earlier.line}` : `${relative(options.slidesDir, earlier.file)}:${earlier.line}`;
+        file.fail(`Duplicate slide id "${attributes.id}" (first used on ${place}). Rename one heading or give one slide <SlideOptions id="…" />.`, where, 'remark-slides:duplicate-id');
       }
-      seen.set(attributes.id, line);
+      slideIds.push(attributes.id);
       const noteStart = body.findIndex(startsNotes);
       let children = body;
       if (noteStart >= 0) {
@@ -112,5 +119,8 @@ export function remarkSlides(options: RemarkSlidesOptions) {
       else if (verticals.length > 1) sections.push(jsx('section', {}, verticals));
     }
     tree.children = [...esm, ...sections] as Root['children'];
+    // Exposed to pages as remarkPluginFrontmatter.slideIds: the home page links objectives to a part's first slide.
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro = { ...data.astro, frontmatter: { ...data.astro?.frontmatter, slideIds } };
   };
 }

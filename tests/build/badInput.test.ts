@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFixture, replaceIn } from '../support/buildFixture.ts';
 
@@ -12,6 +12,8 @@ describe('the fixture site', () => {
     expect(result.output).not.toMatch(/\[ERROR\]/);
     expect(result.code).toBe(0);
     expect(existsSync(join(result.root, 'dist/slides/fixture-deck/index.html'))).toBe(true);
+    const parted = readFileSync(join(result.root, 'dist/slides/parted-deck/index.html'), 'utf8');
+    expect([...parted.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1])).toEqual(['parted-deck', 'the-scalar-landscape', 'gradient-flow', 'references']);
   });
 });
 
@@ -87,6 +89,19 @@ describe('a build with bad input fails and says where and how to fix it', () => 
     const { code, output } = buildFixture((root) => replaceIn(root, deck, '## A vertical slide', '## Mode dynamics'));
     expect(code).not.toBe(0);
     expect(output).toMatch(/Duplicate slide id "mode-dynamics" \(first used on line \d+\)/);
+  });
+
+  it('rejects a slide id repeated in another part of the same deck, naming the first file', () => {
+    const { code, output } = buildFixture((root) => replaceIn(root, 'slides/parted-deck/02-dynamics.mdx', '## Gradient flow', '## The scalar landscape'));
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/Duplicate slide id "the-scalar-landscape" \(first used on parted-deck\/0[12]-(landscape|dynamics)\.mdx:\d+\)/);
+  });
+
+  it('rejects an unknown field in a deck part', () => {
+    const { code, output } = buildFixture((root) => replaceIn(root, 'slides/parted-deck/01-landscape.mdx', 'title: Landscape', 'title: Landscape\nduration: 10'));
+    expect(code).not.toBe(0);
+    expect(output).toContain('01-landscape');
+    expect(output).toMatch(/unknown frontmatter field\(s\) "duration"\. Allowed fields: title, objectives/);
   });
 
   it('rejects a slide break written straight under text (a setext heading in Markdown)', () => {

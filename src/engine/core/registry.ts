@@ -7,6 +7,8 @@ import { eosMlpSchema, runEosMlp } from '../models/eos/eosMlp.ts';
 import { diagonalSchema, runDiagonal } from '../models/diagonal/diagonalNet.ts';
 import { kumarSchema } from '../models/kumar/kumarSchema.ts';
 import { runKumar } from '../models/kumar/kumarGrokking.ts';
+import { isingSchema, runIsing } from '../models/phase/isingMeanField.ts';
+import { foldSchema, runFold } from '../models/phase/noisyFold.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
@@ -27,6 +29,8 @@ export const registry: Record<string, ModelEntry> = {
   'eos-mlp': entry(eosMlpSchema, runEosMlp, 'GD on a tanh MLP fitting a Chebyshev polynomial; sharpness by power iteration'),
   diagonal: entry(diagonalSchema, runDiagonal, 'diagonal linear network β = u⊙u − v⊙v on sparse regression (lazy ↔ rich via α)'),
   'kumar-grokking': entry(kumarSchema, runKumar, 'committee machine on a quadratic target: grokking as lazy → rich (Kumar et al. 2024)'),
+  'ising-mf': entry(isingSchema, runIsing, 'mean-field Ising sweeps in T or B: continuous vs first-order transitions, hysteresis'),
+  fold: entry(foldSchema, runFold, 'noisy fold bifurcation with a ramped parameter and early-warning statistics'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
 };
 
