@@ -12,7 +12,7 @@ describe('mean-field Ising', () => {
     T.forEach((t, i) => {
       if (t < 3.9) expect(m[i]).toBeGreaterThan(0.1);
       if (t > 4.1) expect(Math.abs(m[i])).toBeLessThan(1e-6);
-      expect(Math.abs(m[i] - down[i])).toBeLessThan(2e-3);
+      expect(Math.abs(m[i] - down[i])).toBeLessThan(5e-3);
       // Self-consistency m = tanh((qJm + B)/T).
       expect(Math.abs(m[i] - Math.tanh((4 * m[i]) / t))).toBeLessThan(1e-6);
     });
@@ -23,11 +23,14 @@ describe('mean-field Ising', () => {
   });
 
   it('B sweep below T_c is first-order with hysteresis; above T_c it is smooth and reversible', () => {
-    const cold = runScenario({ model: 'ising-mf', sweep: 'B', from: -1, to: 1, T: 2 });
+    const cold = runScenario({ model: 'ising-mf', sweep: 'B', from: -1.5, to: 1.5, T: 2 });
     expect(cold.final.maxHysteresisGap as number).toBeGreaterThan(1);
     const mUp = cold.series.mUp as number[];
     const jumps = mUp.slice(1).map((v, i) => v - mUp[i]);
     expect(Math.max(...jumps)).toBeGreaterThan(1);
+    // The up-sweep jumps at the spinodal B_s = qJ·m_s − T·atanh(m_s) with 1 − m_s² = T/(qJ): B_s ≈ 1.066.
+    const jumpAt = cold.t[jumps.indexOf(Math.max(...jumps)) + 1];
+    expect(Math.abs(jumpAt - 1.066)).toBeLessThan(0.02);
     const hot = runScenario({ model: 'ising-mf', sweep: 'B', from: -1, to: 1, T: 6 });
     expect(hot.final.maxHysteresisGap as number).toBeLessThan(1e-6);
   });
@@ -48,7 +51,7 @@ describe('early-warning signals', () => {
     const rng = createRng(1);
     for (const phi of [0.5, 0.9]) {
       const x: number[] = [0];
-      for (let i = 1; i < 100_000; i++) x.push(phi * x[i - 1] + rng.normal());
+      for (let i = 1; i < 200_000; i++) x.push(phi * x[i - 1] + rng.normal());
       const s = rollingStats(x, x.length, 'none');
       expect(Math.abs(s.ac1.at(-1)! - phi)).toBeLessThan(0.01);
       expect(Math.abs(s.variance.at(-1)! * (1 - phi * phi) - 1)).toBeLessThan(0.05);
@@ -78,5 +81,22 @@ describe('early-warning signals', () => {
     expect(r.final.tipTime as number).toBeGreaterThan(foldTime - 10);
     expect(r.final.tipTime as number).toBeLessThan(foldTime + 60);
     expect((r.series.x as number[]).at(-1)!).toBeGreaterThan(1);
+  });
+});
+
+describe('rolling statistics implementations', () => {
+  it('the O(n) running-sum path equals the direct windowed computation', () => {
+    const rng = createRng(4);
+    const x = Array.from({ length: 300 }, (_, i) => Math.sin(i / 7) + rng.normal());
+    const fast = rollingStats(x, 40, 'none');
+    for (const end of [2, 10, 39, 40, 41, 150, 299]) {
+      const w = x.slice(Math.max(0, end - 39), end + 1);
+      const mu = w.reduce((a, b) => a + b, 0) / w.length;
+      const v = w.reduce((a, b) => a + (b - mu) ** 2, 0);
+      let c = 0;
+      for (let k = 1; k < w.length; k++) c += (w[k] - mu) * (w[k - 1] - mu);
+      expect(fast.variance[end]).toBeCloseTo(v / (w.length - 1), 10);
+      expect(fast.ac1[end]).toBeCloseTo(c / v, 10);
+    }
   });
 });

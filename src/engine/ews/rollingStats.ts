@@ -14,6 +14,7 @@ export interface RollingStats {
 export function rollingStats(series: ArrayLike<number>, window: number, detrend: 'none' | 'linear' = 'linear'): RollingStats {
   const n = series.length;
   const variance = new Array<number>(n).fill(0), ac1 = new Array<number>(n).fill(0);
+  if (detrend === 'none') return rollingNoDetrend(series, window);
   const buf = new Float64Array(Math.max(1, window));
   for (let end = 0; end < n; end++) {
     const start = Math.max(0, end - window + 1);
@@ -43,6 +44,41 @@ export function rollingStats(series: ArrayLike<number>, window: number, detrend:
     }
     variance[end] = v / (m - 1);
     ac1[end] = v > 0 ? c / v : 0;
+  }
+  return { variance, ac1 };
+}
+
+/**
+ * O(n) version without detrending, from running sums. The global mean is removed first so the
+ * sums stay small and the usual cancellation of Σx² − (Σx)²/m stays harmless.
+ */
+function rollingNoDetrend(series: ArrayLike<number>, window: number): RollingStats {
+  const n = series.length;
+  let g = 0;
+  for (let i = 0; i < n; i++) g += series[i];
+  g = n ? g / n : 0;
+  const x = Float64Array.from({ length: n }, (_, i) => series[i] - g);
+  const variance = new Array<number>(n).fill(0), ac1 = new Array<number>(n).fill(0);
+  let s1 = 0, s2 = 0, c = 0;
+  for (let end = 0; end < n; end++) {
+    s1 += x[end];
+    s2 += x[end] * x[end];
+    if (end > 0) c += x[end] * x[end - 1];
+    const start = end - window + 1;
+    if (start > 0) {
+      // Drop x[start − 1] and the product pair (x[start − 1], x[start]).
+      s1 -= x[start - 1];
+      s2 -= x[start - 1] * x[start - 1];
+      c -= x[start] * x[start - 1];
+    }
+    const lo = Math.max(0, start);
+    const m = end - lo + 1;
+    if (m < 3) continue;
+    const mu = s1 / m;
+    const v = s2 - m * mu * mu;
+    variance[end] = v / (m - 1);
+    const num = c - mu * (s1 - x[lo]) - mu * (s1 - x[end]) + (m - 1) * mu * mu;
+    ac1[end] = v > 0 ? num / v : 0;
   }
   return { variance, ac1 };
 }
