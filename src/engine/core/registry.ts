@@ -9,6 +9,7 @@ import { kumarSchema } from '../models/kumar/kumarSchema.ts';
 import { runKumar } from '../models/kumar/kumarGrokking.ts';
 import { isingSchema, runIsing } from '../models/phase/isingMeanField.ts';
 import { foldSchema, runFold } from '../models/phase/noisyFold.ts';
+import { gromovSchema, runGromov } from '../models/modular/gromov.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
@@ -31,6 +32,7 @@ export const registry: Record<string, ModelEntry> = {
   'kumar-grokking': entry(kumarSchema, runKumar, 'committee machine on a quadratic target: grokking as lazy → rich (Kumar et al. 2024)'),
   'ising-mf': entry(isingSchema, runIsing, 'mean-field Ising sweeps in T or B: continuous vs first-order transitions, hysteresis'),
   fold: entry(foldSchema, runFold, 'noisy fold bifurcation with a ramped parameter and early-warning statistics'),
+  'gromov-modular': entry(gromovSchema, runGromov, 'Gromov’s analytic quadratic-MLP solution of (a + b) mod p (accuracy check)'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
 };
 

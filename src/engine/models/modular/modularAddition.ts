@@ -70,7 +70,11 @@ function batch(A: Int32Array, B: Int32Array, Y: Int32Array, H: number, p: number
   return { A, B, Y, pre: mat(A.length, H), h: mat(A.length, H), logits: mat(A.length, p) };
 }
 
-export function runModularAddition(s: ModularAdditionScenario, opts: RunOptions = {}): Trajectory {
+/**
+ * The network, its data split and AdamW state, with the forward/backward pass as closures over
+ * preallocated buffers. Exposed separately so tests can check the gradient by finite differences.
+ */
+export function createModularNet(s: ModularAdditionScenario) {
   const rng = createRng(s.seed);
   const { p, embedSize: d, hiddenSize: H } = s;
   const split = makeSplit(s, rng);
@@ -125,6 +129,38 @@ export function runModularAddition(s: ModularAdditionScenario, opts: RunOptions 
     return [loss * scale, correct / n];
   };
 
+  /** Gradients of the PAIR loss into dE, dWh, dWo; needs forward(train, true) first. */
+  const backward = () => {
+    // Backward: logits = h U, U = Wo Eᵀ, h = relu(EW[a] + EW[b]), EW = E Wh.
+    matmulTNInto(dU, train.h, dLogits);
+    matmulNTInto(dPre, dLogits, U);
+    const n = train.A.length;
+    dEW.data.fill(0);
+    for (let i = 0; i < n; i++) {
+      const ra = train.A[i] * H, rb = train.B[i] * H;
+      for (let j = 0; j < H; j++) {
+        const g = train.pre.data[i * H + j] > 0 ? dPre.data[i * H + j] : 0;
+        dEW.data[ra + j] += g;
+        dEW.data[rb + j] += g;
+      }
+    }
+    matmulInto(dWo, dU, E);
+    matmulTNInto(dE, dU, Wo);
+    matmulTNInto(dWh, E, dEW);
+    matmulNTInto(dEin, dEW, Wh);
+    for (let i = 0; i < dE.data.length; i++) dE.data[i] += dEin.data[i];
+  };
+  /** Recompute EW = E Wh and U = Wo Eᵀ after any parameter change. */
+  const prepare = () => {
+    matmulInto(EW, E, Wh);
+    matmulNTInto(U, Wo, E);
+  };
+  return { split, E, Wh, Wo, train, test, params, grads, adam, forward, backward, prepare };
+}
+
+export function runModularAddition(s: ModularAdditionScenario, opts: RunOptions = {}): Trajectory {
+  const { split, E, train, test, params, grads, adam, forward, backward, prepare } = createModularNet(s);
+  const p = s.p;
   const rec = new Recorder();
   const tick = progressTicker(s.steps, opts.onProgress);
   const four = fourierPower(p);
@@ -145,8 +181,7 @@ export function runModularAddition(s: ModularAdditionScenario, opts: RunOptions 
   };
 
   for (let step = 0; step <= s.steps; step++) {
-    matmulInto(EW, E, Wh);
-    matmulNTInto(U, Wo, E);
+    prepare();
     const [trainLoss, trainAcc] = forward(train, step < s.steps);
     if (!Number.isFinite(trainLoss)) {
       rec.diverge(step, `train loss became ${trainLoss}`);
@@ -156,24 +191,7 @@ export function runModularAddition(s: ModularAdditionScenario, opts: RunOptions 
       if (!record(step, trainLoss, trainAcc)) break;
     }
     if (step === s.steps) break;
-    // Backward: logits = h U, U = Wo Eᵀ, h = relu(EW[a] + EW[b]), EW = E Wh.
-    matmulTNInto(dU, train.h, dLogits);
-    matmulNTInto(dPre, dLogits, U);
-    const n = train.A.length;
-    dEW.data.fill(0);
-    for (let i = 0; i < n; i++) {
-      const ra = train.A[i] * H, rb = train.B[i] * H;
-      for (let j = 0; j < H; j++) {
-        const g = train.pre.data[i * H + j] > 0 ? dPre.data[i * H + j] : 0;
-        dEW.data[ra + j] += g;
-        dEW.data[rb + j] += g;
-      }
-    }
-    matmulInto(dWo, dU, E);
-    matmulTNInto(dE, dU, Wo);
-    matmulTNInto(dWh, E, dEW);
-    matmulNTInto(dEin, dEW, Wh);
-    for (let i = 0; i < dE.data.length; i++) dE.data[i] += dEin.data[i];
+    backward();
     adam.step(params, grads);
     tick(step);
   }
