@@ -24,8 +24,12 @@ export function dlnWorkspace(widths: number[]): DlnWorkspace {
 /** Fills prefix/suffix products; afterwards ws.prefix[L] is the end-to-end map W. */
 export function forwardProducts(ws: DlnWorkspace, Ws: Mat[]): Mat {
   const L = Ws.length;
-  for (let l = 1; l <= L; l++) matmulInto(ws.prefix[l], Ws[l - 1], ws.prefix[l - 1]);
-  for (let l = L - 1; l >= 0; l--) matmulInto(ws.suffix[l], ws.suffix[l + 1], Ws[l]);
+  // The first product of each chain is a copy (multiplying by I would waste a matmul), and
+  // suffix[0] (the full product again) is never needed by the gradient.
+  ws.prefix[1].data.set(Ws[0].data);
+  for (let l = 2; l <= L; l++) matmulInto(ws.prefix[l], Ws[l - 1], ws.prefix[l - 1]);
+  ws.suffix[L - 1].data.set(Ws[L - 1].data);
+  for (let l = L - 2; l >= 1; l--) matmulInto(ws.suffix[l], ws.suffix[l + 1], Ws[l]);
   return ws.prefix[L];
 }
 
@@ -51,8 +55,11 @@ export function dlnLossGrad(ws: DlnWorkspace, Ws: Mat[], Sxx: Mat | null, Syx: M
   }
   if (grads) {
     for (let l = 1; l <= L; l++) {
-      matmulTNInto(ws.T[l], ws.suffix[l], R);
-      matmulNTInto(grads[l - 1], ws.T[l], ws.prefix[l - 1]);
+      // ∇W_l = suffix[l]ᵀ R prefix[l−1]ᵀ, skipping the identity factors at both ends.
+      if (l === L) ws.T[l].data.set(R.data);
+      else matmulTNInto(ws.T[l], ws.suffix[l], R);
+      if (l === 1) grads[0].data.set(ws.T[1].data);
+      else matmulNTInto(grads[l - 1], ws.T[l], ws.prefix[l - 1]);
     }
   }
   return loss;

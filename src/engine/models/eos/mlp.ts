@@ -62,13 +62,19 @@ export function createMlp(sizes: number[], xs: Float64Array, ys: Float64Array): 
           }
         }
         if (l > 0) {
-          // δ_prev = (Wᵀ δ) ⊙ tanh′ = (Wᵀ δ)(1 − a²), a being the tanh output of layer l.
+          // δ_prev = (Wᵀ δ) ⊙ tanh′ = (Wᵀ δ)(1 − a²); accumulate row by row so W is read contiguously.
+          dPrev.fill(0, 0, P * nin);
           for (let i = 0; i < P; i++) {
+            const row = i * nin;
+            for (let o = 0; o < nout; o++) {
+              const g = d[i * nout + o];
+              if (g === 0) continue;
+              const w = offW[l] + o * nin;
+              for (let k = 0; k < nin; k++) dPrev[row + k] += theta[w + k] * g;
+            }
             for (let k = 0; k < nin; k++) {
-              let s = 0;
-              for (let o = 0; o < nout; o++) s += theta[offW[l] + o * nin + k] * d[i * nout + o];
-              const ak = a[i * nin + k];
-              dPrev[i * nin + k] = s * (1 - ak * ak);
+              const ak = a[row + k];
+              dPrev[row + k] *= 1 - ak * ak;
             }
           }
         }

@@ -60,6 +60,12 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
   if (s.init === 'sampled') summaryStats(W, N, D, wbar, M);
   else for (let i = 0; i < D; i++) M[i * D + i] = 1;
   const wbar0 = wbar.slice(), M0 = M.slice();
+  const xM0x = new Float64Array(P);
+  for (let m = 0; m < P; m++) {
+    let q = 0;
+    for (let i = 0; i < D; i++) for (let j = 0; j < D; j++) q += X[m * D + i] * M0[i * D + j] * X[m * D + j];
+    xM0x[m] = q;
+  }
   const wc = new Float64Array(D), Mc = new Float64Array(D * D);
   const delta = new Float64Array(P), Mx = new Float64Array(P * D), v = new Float64Array(D), sv = new Float64Array(D), B = new Float64Array(D * D);
   const h = new Float64Array(N * P), h0 = new Float64Array(N * P);
@@ -92,16 +98,18 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
         loss += delta[m] * delta[m];
       }
     } else {
+      // Mx_μ = M x_μ is shared with the update below; xᵀ(M − M0)x = x·Mx − xᵀM0x with the last term cached.
       for (let m = 0; m < P; m++) {
         let lin = 0, quad = 0;
         for (let i = 0; i < D; i++) {
+          let t = 0;
+          for (let j = 0; j < D; j++) t += M[i * D + j] * X[m * D + j];
+          Mx[m * D + i] = t;
           const xi = X[m * D + i];
           lin += (wbar[i] - wbar0[i]) * xi;
-          let t = 0;
-          for (let j = 0; j < D; j++) t += (M[i * D + j] - M0[i * D + j]) * X[m * D + j];
           quad += xi * t;
         }
-        delta[m] = y[m] - alpha * lin - 0.5 * alpha * eps * quad;
+        delta[m] = y[m] - alpha * lin - 0.5 * alpha * eps * (quad - xM0x[m]);
         loss += delta[m] * delta[m];
       }
     }
@@ -149,12 +157,7 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
       v.fill(0); sv.fill(0); B.fill(0);
       for (let m = 0; m < P; m++) {
         let wx = 0;
-        for (let i = 0; i < D; i++) {
-          wx += wbar[i] * X[m * D + i];
-          let t = 0;
-          for (let j = 0; j < D; j++) t += M[i * D + j] * X[m * D + j];
-          Mx[m * D + i] = t;
-        }
+        for (let i = 0; i < D; i++) wx += wbar[i] * X[m * D + i];
         const dm = delta[m];
         for (let i = 0; i < D; i++) {
           const xi = X[m * D + i];
