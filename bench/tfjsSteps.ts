@@ -42,11 +42,11 @@ export function tfjsStepsPerSecond(tf: Tf, model: string, size: Record<string, a
   if (model === 'diagonal') {
     const X = tf.randomNormal([size.n, size.d]), y = tf.randomNormal([size.n, 1]);
     const u = tf.variable(tf.fill([size.d, 1], 0.1)), v = tf.variable(tf.fill([size.d, 1], 0.1));
-    return timeGd(tf, [u, v], () => tf.mean(tf.square(tf.sub(tf.matMul(X, tf.sub(tf.square(u), tf.square(v))), y))).mul(0.5) as import('@tensorflow/tfjs-core').Scalar, 0.01, steps);
+    return timeGd(tf, [u, v], () => tf.mul(0.5, tf.mean(tf.square(tf.sub(tf.matMul(X, tf.sub(tf.square(u), tf.square(v))), y)))) as import('@tensorflow/tfjs-core').Scalar, 0.01, steps);
   }
   if (model === 'eos-mlp') {
     const sizes = [1, ...size.hidden, 1];
-    const x = tf.linspace(-1, 1, 20).reshape([20, 1]);
+    const x = tf.reshape(tf.linspace(-1, 1, 20), [20, 1]);
     const y = tf.cos(tf.mul(6, tf.acos(x)));
     const Ws = sizes.slice(1).map((n, l) => rnd([sizes[l], n], 1 / Math.sqrt(sizes[l])));
     const bs = sizes.slice(1).map((n) => tf.variable(tf.zeros([n])));
@@ -56,7 +56,7 @@ export function tfjsStepsPerSecond(tf: Tf, model: string, size: Record<string, a
         const z = tf.add(tf.matMul(a as any, W as any), bs[l]);
         a = l === Ws.length - 1 ? z : tf.tanh(z);
       });
-      return tf.mean(tf.square(tf.sub(a, y))).mul(0.5) as import('@tensorflow/tfjs-core').Scalar;
+      return tf.mul(0.5, tf.mean(tf.square(tf.sub(a, y)))) as import('@tensorflow/tfjs-core').Scalar;
     }, 0.1, steps);
   }
   if (model === 'modular-addition') {

@@ -3,6 +3,8 @@
  * plain loops in a fixed order are fast enough and, crucially, bit-reproducible across runs.
  * Every "Into" function writes into a caller-owned output so step loops never allocate.
  */
+import { matmulNTBlockedInto } from './matmulBlocked.ts';
+
 export interface Mat {
   rows: number;
   cols: number;
@@ -37,58 +39,38 @@ export function clone(m: Mat): Mat {
   return mat(m.rows, m.cols, m.data.slice());
 }
 
-/** out = A·B. out must not alias A or B. */
+// Scratch matrices for the transposes below; they only grow, so steady-state steps do not allocate.
+const scratchA: Mat = { rows: 0, cols: 0, data: new Float64Array(0) };
+const scratchB: Mat = { rows: 0, cols: 0, data: new Float64Array(0) };
+function transposeToScratch(s: Mat, a: Mat): Mat {
+  const r = a.rows, c = a.cols;
+  if (s.data.length < r * c) s.data = new Float64Array(Math.max(r * c, 2 * s.data.length));
+  s.rows = c;
+  s.cols = r;
+  const A = a.data, O = s.data;
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) O[j * r + i] = A[i * c + j];
+  return s;
+}
+
+/**
+ * All products go through one kernel, C = A·Bᵀ (matmulNTBlockedInto), after transposing operands
+ * into scratch space. Every entry is the sum over k in increasing order starting from 0, so the
+ * three variants are bit-identical to naive loops in that order. out must not alias A or B.
+ */
 export function matmulInto(out: Mat, a: Mat, b: Mat): Mat {
-  const n = a.rows, k = a.cols, m = b.cols;
-  if (b.rows !== k || out.rows !== n || out.cols !== m) throw new Error(`matmul shape ${n}x${k} · ${b.rows}x${m}`);
-  const A = a.data, B = b.data, C = out.data;
-  C.fill(0, 0, n * m);
-  // i-k-j order streams rows of B and C contiguously.
-  for (let i = 0; i < n; i++) {
-    const ci = i * m;
-    for (let p = 0; p < k; p++) {
-      const aip = A[i * k + p];
-      if (aip === 0) continue;
-      const bp = p * m;
-      for (let j = 0; j < m; j++) C[ci + j] += aip * B[bp + j];
-    }
-  }
-  return out;
+  if (b.rows !== a.cols || out.rows !== a.rows || out.cols !== b.cols) throw new Error(`matmul shape ${a.rows}x${a.cols} · ${b.rows}x${b.cols}`);
+  return matmulNTBlockedInto(out, a, transposeToScratch(scratchB, b));
 }
 
 /** out = Aᵀ·B. */
 export function matmulTNInto(out: Mat, a: Mat, b: Mat): Mat {
-  const k = a.rows, n = a.cols, m = b.cols;
-  if (b.rows !== k || out.rows !== n || out.cols !== m) throw new Error(`matmulTN shape`);
-  const A = a.data, B = b.data, C = out.data;
-  C.fill(0, 0, n * m);
-  for (let p = 0; p < k; p++) {
-    const bp = p * m;
-    for (let i = 0; i < n; i++) {
-      const api = A[p * n + i];
-      if (api === 0) continue;
-      const ci = i * m;
-      for (let j = 0; j < m; j++) C[ci + j] += api * B[bp + j];
-    }
-  }
-  return out;
+  if (b.rows !== a.rows || out.rows !== a.cols || out.cols !== b.cols) throw new Error('matmulTN shape');
+  return matmulNTBlockedInto(out, transposeToScratch(scratchA, a), transposeToScratch(scratchB, b));
 }
 
-/** out = A·Bᵀ (dot products of rows, the cache-friendly layout for C = A Bᵀ). */
+/** out = A·Bᵀ. */
 export function matmulNTInto(out: Mat, a: Mat, b: Mat): Mat {
-  const n = a.rows, k = a.cols, m = b.rows;
-  if (b.cols !== k || out.rows !== n || out.cols !== m) throw new Error(`matmulNT shape`);
-  const A = a.data, B = b.data, C = out.data;
-  for (let i = 0; i < n; i++) {
-    const ai = i * k;
-    for (let j = 0; j < m; j++) {
-      const bj = j * k;
-      let s = 0;
-      for (let p = 0; p < k; p++) s += A[ai + p] * B[bj + p];
-      C[i * m + j] = s;
-    }
-  }
-  return out;
+  return matmulNTBlockedInto(out, a, b);
 }
 
 export function matmul(a: Mat, b: Mat): Mat {

@@ -1,7 +1,9 @@
+import { mat, matmulInto, matmulNTInto, matmulTNInto, type Mat } from '../../linalg/mat.ts';
+
 /**
  * A small fully connected tanh network with scalar input/output, parameters packed in one
- * Float64Array (per layer: W (out×in) row-major, then b), with explicit forward/backward into
- * preallocated buffers. Loss: ½·mean (f − y)² over the batch.
+ * Float64Array (per layer: W (out×in) row-major, then b). Forward and backward are batched matrix
+ * products into preallocated buffers. Loss: ½·mean (f − y)² over the batch.
  */
 export interface Mlp {
   sizes: number[];
@@ -22,61 +24,59 @@ export function createMlp(sizes: number[], xs: Float64Array, ys: Float64Array): 
   }
   const P = xs.length;
   // Activations a[l] (P × sizes[l]) and backprop deltas, allocated once.
-  const acts = sizes.map((w) => new Float64Array(P * w));
-  const deltas = sizes.map((w) => new Float64Array(P * w));
-  for (let i = 0; i < P; i++) acts[0][i * sizes[0]] = xs[i];
+  const acts = sizes.map((w) => mat(P, w));
+  const deltas = sizes.map((w) => mat(P, w));
+  for (let i = 0; i < P; i++) acts[0].data[i * sizes[0]] = xs[i];
+  // Matrix views of each layer's weights, cached per parameter buffer (θ and the HVP probes).
+  const views = new Map<Float64Array, Mat[]>();
+  const weightViews = (buf: Float64Array): Mat[] => {
+    let v = views.get(buf);
+    if (!v) {
+      v = offW.map((o, l) => ({ rows: sizes[l + 1], cols: sizes[l], data: buf.subarray(o, o + sizes[l + 1] * sizes[l]) }));
+      if (views.size > 8) views.clear();
+      views.set(buf, v);
+    }
+    return v;
+  };
   return {
     sizes,
     nParams: n,
     lossGrad(theta, grad) {
+      const W = weightViews(theta);
       for (let l = 0; l < L; l++) {
-        const nin = sizes[l], nout = sizes[l + 1], a = acts[l], z = acts[l + 1];
+        const nout = sizes[l + 1], z = acts[l + 1];
+        matmulNTInto(z, acts[l], W[l]);
         const last = l === L - 1;
         for (let i = 0; i < P; i++) {
           for (let o = 0; o < nout; o++) {
-            let s = theta[offB[l] + o];
-            const w = offW[l] + o * nin;
-            for (let k = 0; k < nin; k++) s += theta[w + k] * a[i * nin + k];
-            z[i * nout + o] = last ? s : Math.tanh(s);
+            const s = z.data[i * nout + o] + theta[offB[l] + o];
+            z.data[i * nout + o] = last ? s : Math.tanh(s);
           }
         }
       }
-      const out = acts[L];
+      const out = acts[L].data;
       let loss = 0;
       for (let i = 0; i < P; i++) {
         const r = out[i] - ys[i];
         loss += 0.5 * r * r;
-        deltas[L][i] = r / P;
+        deltas[L].data[i] = r / P;
       }
       loss /= P;
       if (!grad) return loss;
-      grad.fill(0);
+      const G = weightViews(grad);
       for (let l = L - 1; l >= 0; l--) {
-        const nin = sizes[l], nout = sizes[l + 1], a = acts[l], d = deltas[l + 1], dPrev = deltas[l];
-        for (let i = 0; i < P; i++) {
-          for (let o = 0; o < nout; o++) {
-            const g = d[i * nout + o];
-            grad[offB[l] + o] += g;
-            const w = offW[l] + o * nin;
-            for (let k = 0; k < nin; k++) grad[w + k] += g * a[i * nin + k];
-          }
+        const nout = sizes[l + 1], d = deltas[l + 1];
+        matmulTNInto(G[l], d, acts[l]);
+        for (let o = 0; o < nout; o++) {
+          let s = 0;
+          for (let i = 0; i < P; i++) s += d.data[i * nout + o];
+          grad[offB[l] + o] = s;
         }
         if (l > 0) {
-          // δ_prev = (Wᵀ δ) ⊙ tanh′ = (Wᵀ δ)(1 − a²); accumulate row by row so W is read contiguously.
-          dPrev.fill(0, 0, P * nin);
-          for (let i = 0; i < P; i++) {
-            const row = i * nin;
-            for (let o = 0; o < nout; o++) {
-              const g = d[i * nout + o];
-              if (g === 0) continue;
-              const w = offW[l] + o * nin;
-              for (let k = 0; k < nin; k++) dPrev[row + k] += theta[w + k] * g;
-            }
-            for (let k = 0; k < nin; k++) {
-              const ak = a[row + k];
-              dPrev[row + k] *= 1 - ak * ak;
-            }
-          }
+          // δ_prev = (δ W) ⊙ tanh′ = (δ W)(1 − a²), a being the tanh output of layer l.
+          const dPrev = deltas[l], a = acts[l].data;
+          matmulInto(dPrev, d, W[l]);
+          for (let i = 0; i < dPrev.data.length; i++) dPrev.data[i] *= 1 - a[i] * a[i];
         }
       }
       return loss;

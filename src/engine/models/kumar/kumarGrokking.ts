@@ -1,6 +1,7 @@
 import { Recorder, blowUpReason } from '../../core/recorder.ts';
 import { createRng } from '../../core/rng.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
+import { mat, matmulNTInto, matmulTNInto } from '../../linalg/mat.ts';
 import { kumarCka, kumarTestLoss } from './kumarObservables.ts';
 import { recordSteps, type KumarScenario } from './kumarSchema.ts';
 
@@ -60,6 +61,7 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
   if (s.init === 'sampled') summaryStats(W, N, D, wbar, M);
   else for (let i = 0; i < D; i++) M[i * D + i] = 1;
   const wbar0 = wbar.slice(), M0 = M.slice();
+  const Xd = new Float64Array(P * D);
   const xM0x = new Float64Array(P);
   for (let m = 0; m < P; m++) {
     let q = 0;
@@ -68,6 +70,7 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
   }
   const wc = new Float64Array(D), Mc = new Float64Array(D * D);
   const delta = new Float64Array(P), Mx = new Float64Array(P * D), v = new Float64Array(D), sv = new Float64Array(D), B = new Float64Array(D * D);
+  const XMat = mat(P, D, X), MMat = mat(D, D, M), MxMat = mat(P, D, Mx), XdMat = mat(P, D, Xd), BMat = mat(D, D, B);
   const h = new Float64Array(N * P), h0 = new Float64Array(N * P);
   const scratch = { Mx: new Float64Array(P * D), wx: new Float64Array(P) };
   const c = s.eta0 / alpha;
@@ -98,16 +101,15 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
         loss += delta[m] * delta[m];
       }
     } else {
-      // Mx_μ = M x_μ is shared with the update below; xᵀ(M − M0)x = x·Mx − xᵀM0x with the last term cached.
+      // Mx_μ = M x_μ (one matrix product, shared with the update below);
+      // xᵀ(M − M0)x = x·Mx − xᵀM0x with the last term cached.
+      matmulNTInto(MxMat, XMat, MMat);
       for (let m = 0; m < P; m++) {
         let lin = 0, quad = 0;
         for (let i = 0; i < D; i++) {
-          let t = 0;
-          for (let j = 0; j < D; j++) t += M[i * D + j] * X[m * D + j];
-          Mx[m * D + i] = t;
           const xi = X[m * D + i];
           lin += (wbar[i] - wbar0[i]) * xi;
-          quad += xi * t;
+          quad += xi * Mx[m * D + i];
         }
         delta[m] = y[m] - alpha * lin - 0.5 * alpha * eps * (quad - xM0x[m]);
         loss += delta[m] * delta[m];
@@ -154,7 +156,7 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
     } else {
       // Exact closure (content-spec §4.9), one Euler step:
       // Δw̄ = c Σ Δ(1 + ε w̄·x)x,  ΔM = c Σ Δ[x w̄ᵀ + w̄ xᵀ + ε(x (Mx)ᵀ + (Mx) xᵀ)].
-      v.fill(0); sv.fill(0); B.fill(0);
+      v.fill(0); sv.fill(0);
       for (let m = 0; m < P; m++) {
         let wx = 0;
         for (let i = 0; i < D; i++) wx += wbar[i] * X[m * D + i];
@@ -163,10 +165,11 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
           const xi = X[m * D + i];
           v[i] += dm * xi;
           sv[i] += dm * wx * xi;
-          const dxi = dm * xi;
-          for (let j = 0; j < D; j++) B[i * D + j] += dxi * Mx[m * D + j];
+          Xd[m * D + i] = dm * xi;
         }
       }
+      // B = Σ_μ Δ_μ x_μ (M x_μ)ᵀ as one product (ΔX)ᵀ (MX).
+      matmulTNInto(BMat, XdMat, MxMat);
       for (let i = 0; i < D; i++) {
         for (let j = 0; j < D; j++) {
           M[i * D + j] += c * (v[i] * wbar[j] + wbar[i] * v[j] + eps * (B[i * D + j] + B[j * D + i]));
