@@ -39,8 +39,23 @@ describe('modular addition', () => {
 describe('committed precomputed data', () => {
   const dir = 'data/precomputed';
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-  it('exists for the modular-addition grokking figure', () => {
+  it('the pinned grokking seed memorises early and generalises much later (test acc ≥ 0.95 at the end)', () => {
     expect(files).toContain('modular-addition-grok.json');
+    const { trajectory: tr } = JSON.parse(readFileSync(`${dir}/modular-addition-grok.json`, 'utf8')) as PrecomputedFile;
+    const trainAcc = tr.series.trainAcc as number[];
+    const memorised = tr.t[trainAcc.findIndex((a) => a > 0.99)];
+    expect(memorised).toBeLessThan(3000);
+    expect(tr.final.grokStep as number).toBeGreaterThan(5 * memorised);
+    expect(tr.final.testAcc as number).toBeGreaterThan(0.95);
+    const norm = tr.series.weightNorm as number[];
+    expect(norm.at(-1)!).toBeLessThan(Math.max(...norm) - 10);
+  });
+
+  it('the stuck seed memorises but never generalises within its run', () => {
+    const { trajectory: tr } = JSON.parse(readFileSync(`${dir}/modular-addition-stuck.json`, 'utf8')) as PrecomputedFile;
+    expect(tr.final.trainAcc).toBe(1);
+    expect(tr.final.testAcc as number).toBeLessThan(0.05);
+    expect(tr.final.grokStep).toBe(-1);
   });
   for (const f of files) {
     it(`${f}: re-running the checkpoint prefix reproduces the committed numbers exactly`, () => {
