@@ -27,5 +27,15 @@ export function startDeck(): void {
   });
   window.deck = deck;
   deck.on('pdf-ready', () => { document.documentElement.dataset.pdfReady = 'true'; });
-  void deck.initialize().then(() => { document.documentElement.dataset.deckReady = 'true'; });
+  // In the scroll view reveal makes <body> the scrolling element; keyboard users must be able to focus what
+  // scrolls (WCAG 2.1.1), including in a deck with no links. Reveal switches views on resize (narrow screens).
+  const focusableScroller = () => {
+    if (deck.isScrollView()) document.body.tabIndex = 0;
+    else document.body.removeAttribute('tabindex');
+  };
+  deck.on('resize', focusableScroller);
+  void deck.initialize().then(() => {
+    focusableScroller();
+    document.documentElement.dataset.deckReady = 'true';
+  });
 }
