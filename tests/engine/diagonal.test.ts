@@ -61,3 +61,17 @@ describe('diagonal linear network', () => {
     );
   });
 });
+
+describe('diagonal saddle-to-saddle limit', () => {
+  it('at α = 1e-6 coordinates activate one by one at the Pesme–Flammarion jump times (rescaled by ln 1/α, within 5%)', () => {
+    const r = runScenario({ model: 'diagonal', n: 20, d: 10, sparsity: 3, alpha: 1e-6, eta: 0.01, T: 60, records: 600, oracle: false });
+    const times = r.final.saddleJumpTimes as number[], coords = r.final.saddleJumpCoordinates as number[];
+    expect(coords.length).toBe(3);
+    const B = r.series.beta as number[][], fin = B.at(-1)!;
+    const sim = coords.map((k) => r.t[B.findIndex((b) => Math.abs(b[k]) > 0.5 * Math.abs(fin[k]))] / (r.final.logInvAlpha as number));
+    sim.forEach((t, j) => expect(Math.abs(t - times[j]) / times[j]).toBeLessThan(0.05));
+    for (let j = 1; j < sim.length; j++) expect(sim[j]).toBeGreaterThan(sim[j - 1]);
+    // The limiting sequence ends on the sparse teacher.
+    expect(new Set(coords)).toEqual(new Set((r.final.betaStar as number[]).flatMap((b, k) => (b !== 0 ? [k] : []))));
+  });
+});

@@ -5,6 +5,7 @@ import { baseFields, int, num } from '../../core/schemaHelpers.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 import { mat } from '../../linalg/mat.ts';
 import { diagonalOracle, minL2Interpolator } from './diagonalOracle.ts';
+import { saddleSequence } from './saddleSequence.ts';
 
 /**
  * Two-layer diagonal linear network β = u⊙u − v⊙v on sparse regression with n < d, from u = v = α·1
@@ -134,6 +135,11 @@ export function runDiagonal(s: DiagonalScenario, opts: RunOptions = {}): Traject
     beta, betaStar, betaMinL2: minL2, relDistToMinL2: dist(beta, minL2), relDistToStar: dist(beta, betaStar),
     l1: beta.reduce((a, b) => a + Math.abs(b), 0), l1MinL2: minL2.reduce((a, b) => a + Math.abs(b), 0),
   };
+  // α → 0 limit (Pesme & Flammarion 2023): jump times in t̃ = t/ln(1/α) and the coordinate added at each.
+  const jumps = saddleSequence(X, y);
+  final.saddleJumpTimes = Float64Array.from(jumps, (j) => j.time);
+  final.saddleJumpCoordinates = Float64Array.from(jumps, (j) => j.coordinate);
+  final.logInvAlpha = Math.log(1 / s.alpha);
   if (s.oracle) {
     const oracle = diagonalOracle(X, y, s.alpha);
     final.betaOracle = oracle;
