@@ -9,7 +9,7 @@ export interface PrecomputedFile {
   trajectory: Trajectory;
   /** A short prefix run (same scenario, fewer steps, dense records) that a test re-runs bit for bit. */
   checkpoint: { scenario: Record<string, unknown>; trajectory: Trajectory } | null;
-  /** Wall-clock seconds of the long run on the machine that produced it. */
+  /** Wall-clock seconds of the long run on the machine that produced it (0 if it came from the cache). */
   seconds: number;
 }
 
