@@ -18,8 +18,9 @@ const small: Record<string, Record<string, unknown>> = {
   'gromov-modular': { model: 'gromov-modular', p: 7, N: 20 },
   'ising-mf': { model: 'ising-mf', points: 11 },
   fold: { model: 'fold', T: 20, recordEvery: 10, window: 20 },
+  'lazy-scaling': { model: 'lazy-scaling', width: 10, steps: 20, recordEvery: 5 },
 };
-const stochastic = ['dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold'];
+const stochastic = ['lazy-scaling', 'dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold'];
 
 describe('engine contract', () => {
   it('every registered model has a small test scenario here', () => {

@@ -50,12 +50,15 @@ describe('diagonal linear network', () => {
     expect(inv(sgd)).toBeLessThan(inv(gd) - 0.05);
   });
 
-  it('property: the invariant u_i v_i never increases along GD or SGD, for any seed, α and η', () => {
+  it('property: while it stays positive, the invariant u_i v_i never increases along GD or SGD (each step multiplies it by 1 − 4η²g_i²)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 1e-3, max: 0.02, noNaN: true }), fc.boolean(), (seed, alpha, eta, sgd) => {
         const r = runScenario({ model: 'diagonal', seed, n: 6, d: 12, sparsity: 2, alpha, eta, T: 2, records: 20, oracle: false, optimizer: sgd ? 'sgd' : 'gd' });
         const inv = r.series.invariantMin as number[];
-        return inv.every((v, i) => v <= 1 && (i === 0 || v <= inv[i - 1] + 1e-15));
+        // A factor 1 − 4η²g² < 0 (a step with η|g| > 1/2) flips the sign; the law is about the positive phase.
+        // u·v is recomputed from separately rounded u and v, hence the 1e-12 relative slack.
+        const positive = inv.slice(0, inv.findIndex((v) => v <= 0) < 0 ? inv.length : inv.findIndex((v) => v <= 0));
+        return positive.every((v, i) => v <= 1 && (i === 0 || v <= positive[i - 1] * (1 + 1e-12)));
       }),
       { numRuns: 25 },
     );

@@ -10,6 +10,7 @@ import { runKumar } from '../models/kumar/kumarGrokking.ts';
 import { isingSchema, runIsing } from '../models/phase/isingMeanField.ts';
 import { foldSchema, runFold } from '../models/phase/noisyFold.ts';
 import { gromovSchema, runGromov } from '../models/modular/gromov.ts';
+import { lazySchema, runLazy } from '../models/lazy/lazyScaling.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
@@ -33,6 +34,7 @@ export const registry: Record<string, ModelEntry> = {
   'ising-mf': entry(isingSchema, runIsing, 'mean-field Ising sweeps in T or B: continuous vs first-order transitions, hysteresis'),
   fold: entry(foldSchema, runFold, 'noisy fold bifurcation with a ramped parameter and early-warning statistics'),
   'gromov-modular': entry(gromovSchema, runGromov, 'Gromov’s analytic quadratic-MLP solution of (a + b) mod p (accuracy check)'),
+  'lazy-scaling': entry(lazySchema, runLazy, 'two-layer tanh net with output scale α: lazy (kernel) vs rich training (Chizat et al. 2019)'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
 };
 
