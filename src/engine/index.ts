@@ -18,3 +18,4 @@ export { isingFreeEnergy, isingSolve } from './models/phase/isingMeanField.ts';
 export { xyLoss, xyGrad, xySharpness } from './models/eos/eosXy.ts';
 export { kumarTestLoss } from './models/kumar/kumarObservables.ts';
 export { diagonalOracle, minL2Interpolator } from './models/diagonal/diagonalOracle.ts';
+export { saddleSequence, type SaddleJump } from './models/diagonal/saddleSequence.ts';
