@@ -27,6 +27,7 @@ export const diagonalSchema = z
     noise: num(0, 10, 'label noise std').default(0),
     /** Initialisation scale α (u = v = α). */
     alpha: num(1e-12, 100, 'init scale α').default(0.1),
+    /** Full-batch GD or minibatch SGD (sampling without replacement within epochs). */
     optimizer: z.enum(['gd', 'sgd']).default('gd').describe('"gd" (full batch) or "sgd" (minibatch)'),
     /** Learning rate; time is t = step·η. */
     eta: num(1e-7, 10, 'learning rate').default(0.01),

@@ -43,6 +43,7 @@ const optimizerSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('sgd'),
+    /** Learning rate; time is t = step·η. */
     eta: num(1e-6, 10, 'learning rate').default(1e-3),
     /** Minibatch size (dataset data only). */
     batchSize: int(1, 10_000, 'minibatch size').default(8),
@@ -55,6 +56,7 @@ export const dlnSchema = z
     ...baseFields('dln'),
     /** Layer widths [n0 (input), n1, …, nL (output)]; depth L = widths.length − 1 ≥ 2. */
     widths: z.array(int(1, 64, 'layer width')).min(3).max(9).default([6, 6, 6]).describe('array of 3–9 widths in [1, 64]'),
+    /** Teacher map M = U diag(s) Vᵀ. */
     teacher: z
       .strictObject({
         /** Singular values of M (descending recommended); padded with zeros to min(n0, nL). */
@@ -63,6 +65,7 @@ export const dlnSchema = z
         basis: z.enum(['identity', 'random']).default('random').describe('"identity" or "random"'),
       })
       .default({ singularValues: [3, 2, 1, 0.5], basis: 'random' }),
+    /** Population loss (whitened inputs) or a finite dataset. */
     data: z
       .discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('population') }),
@@ -78,7 +81,9 @@ export const dlnSchema = z
       ])
       .default({ kind: 'population' })
       .describe('{kind:"population"} (loss ½‖M − W‖²) or {kind:"dataset", samples, whiten, noise}'),
+    /** Initialisation: gaussian, balanced, aligned (Saxe modes) or λ-balanced. */
     init: initSchema.default({ kind: 'aligned', u0: 1e-3 }).describe('{kind: "gaussian"|"balanced"|"aligned"|"lambda", …}'),
+    /** Gradient flow (adaptive DP5(4)), full-batch GD or minibatch SGD. */
     optimizer: optimizerSchema.default({ kind: 'flow', rtol: 1e-9, atol: 1e-12 }).describe('{kind: "flow"|"gd"|"sgd", …}'),
     /** Fresh label noise std added at every GD/SGD step (dataset only). */
     labelNoise: num(0, 100, 'per-step label noise std').default(0),

@@ -26,7 +26,9 @@ export const lazySchema = z.strictObject({
   alpha: num(1e-3, 1e4, 'output scale α').default(1),
   /** Learning rate η (fixed across α: the 1/α² in the objective keeps function-space speed constant). */
   eta: num(1e-5, 10, 'learning rate').default(0.5),
+  /** Number of GD steps; time is t = step·η. */
   steps: int(1, 1_000_000, 'number of GD steps').default(2000),
+  /** Record every this many steps (the NTK is recomputed at each record). */
   recordEvery: int(1, 100_000, 'steps between records').default(20),
   /** Points of the evaluation grid in [−1, 1] for the prediction series. */
   gridPoints: int(2, 400, 'evaluation grid size').default(41),

@@ -29,8 +29,11 @@ export const modularAdditionSchema = z.strictObject({
   lr: num(1e-6, 1, 'AdamW learning rate').default(1e-3),
   /** Decoupled weight decay (optax convention: multiplied by lr). */
   weightDecay: num(0, 100, 'AdamW weight decay').default(1),
+  /** Adam first-moment decay β1. */
   beta1: num(0, 0.9999, 'Adam β1').default(0.9),
+  /** Adam second-moment decay β2. */
   beta2: num(0, 0.99999, 'Adam β2').default(0.98),
+  /** Adam ε added to √v̂. */
   eps: num(1e-12, 1e-2, 'Adam ε').default(1e-8),
   /** Optimisation steps (full batch). */
   steps: int(1, 500_000, 'number of AdamW steps').default(60_000),

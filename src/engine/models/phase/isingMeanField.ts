@@ -18,8 +18,9 @@ export const isingSchema = z.strictObject({
   J: num(-10, 10, 'coupling').default(1),
   /** Control parameter swept: temperature T or field B. */
   sweep: z.enum(['T', 'B']).default('B').describe('"T" or "B"'),
-  /** Start and end of the swept parameter. */
+  /** Start of the swept parameter. */
   from: num(-100, 100, 'sweep start').default(-1),
+  /** End of the swept parameter. */
   to: num(-100, 100, 'sweep end').default(1),
   /** Number of sweep points. */
   points: int(2, 5000, 'number of sweep points').default(201),

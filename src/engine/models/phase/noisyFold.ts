@@ -13,7 +13,9 @@ import { rollingStats } from '../../ews/rollingStats.ts';
  */
 export const foldSchema = z.strictObject({
   ...baseFields('fold'),
+  /** Parameter r at t = 0. */
   r0: num(-10, 10, 'initial parameter r').default(-1),
+  /** Parameter r at t = T (the fold of the lower branch is at r = 2/3). */
   r1: num(-10, 10, 'final parameter r (the fold is at 2/3)').default(1),
   /** Total time of the ramp. */
   T: num(1, 1e6, 'ramp duration').default(400),
