@@ -19,6 +19,7 @@ const small: Record<string, Record<string, unknown>> = {
   'ising-mf': { model: 'ising-mf', points: 11 },
   fold: { model: 'fold', T: 20, recordEvery: 10, window: 20 },
   'lazy-scaling': { model: 'lazy-scaling', width: 10, steps: 20, recordEvery: 5 },
+  'single-neuron': { model: 'single-neuron', delta: -1, T: 0.5, records: 5 },
 };
 const stochastic = ['lazy-scaling', 'dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold'];
 

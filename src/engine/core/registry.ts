@@ -11,6 +11,7 @@ import { isingSchema, runIsing } from '../models/phase/isingMeanField.ts';
 import { foldSchema, runFold } from '../models/phase/noisyFold.ts';
 import { gromovSchema, runGromov } from '../models/modular/gromov.ts';
 import { lazySchema, runLazy } from '../models/lazy/lazyScaling.ts';
+import { singleNeuronSchema, runSingleNeuron } from '../models/lazy/singleNeuron.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
@@ -35,6 +36,7 @@ export const registry: Record<string, ModelEntry> = {
   fold: entry(foldSchema, runFold, 'noisy fold bifurcation with a ramped parameter and early-warning statistics'),
   'gromov-modular': entry(gromovSchema, runGromov, 'Gromov’s analytic quadratic-MLP solution of (a + b) mod p (accuracy check)'),
   'lazy-scaling': entry(lazySchema, runLazy, 'two-layer tanh net with output scale α: lazy (kernel) vs rich training (Chizat et al. 2019)'),
+  'single-neuron': entry(singleNeuronSchema, runSingleNeuron, 'Kunin et al. single neuron f = a wᵀx: imbalance δ selects lazy vs rich'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
 };
 
