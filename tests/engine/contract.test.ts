@@ -20,8 +20,9 @@ const small: Record<string, Record<string, unknown>> = {
   fold: { model: 'fold', T: 20, recordEvery: 10, window: 20 },
   'lazy-scaling': { model: 'lazy-scaling', width: 10, steps: 20, recordEvery: 5 },
   'single-neuron': { model: 'single-neuron', delta: -1, T: 0.5, records: 5 },
+  'quartic-sde': { model: 'quartic-sde', steps: 200, paths: 20, records: 5 },
 };
-const stochastic = ['lazy-scaling', 'dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold'];
+const stochastic = ['quartic-sde', 'lazy-scaling', 'dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold'];
 
 describe('engine contract', () => {
   it('every registered model has a small test scenario here', () => {

@@ -12,6 +12,7 @@ import { foldSchema, runFold } from '../models/phase/noisyFold.ts';
 import { gromovSchema, runGromov } from '../models/modular/gromov.ts';
 import { lazySchema, runLazy } from '../models/lazy/lazyScaling.ts';
 import { singleNeuronSchema, runSingleNeuron } from '../models/lazy/singleNeuron.ts';
+import { quarticSdeSchema, runQuarticSde } from '../models/phase/quarticSde.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
@@ -37,6 +38,7 @@ export const registry: Record<string, ModelEntry> = {
   'gromov-modular': entry(gromovSchema, runGromov, 'Gromov’s analytic quadratic-MLP solution of (a + b) mod p (accuracy check)'),
   'lazy-scaling': entry(lazySchema, runLazy, 'two-layer tanh net with output scale α: lazy (kernel) vs rich training (Chizat et al. 2019)'),
   'single-neuron': entry(singleNeuronSchema, runSingleNeuron, 'Kunin et al. single neuron f = a wᵀx: imbalance δ selects lazy vs rich'),
+  'quartic-sde': entry(quarticSdeSchema, runQuarticSde, 'stochastic collapse: quartic-well SDE with multiplicative noise (Chen et al. 2023)'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
 };
 
