@@ -1,3 +1,5 @@
+import type { Trajectory } from '../engine/index.ts';
+
 /** A slider an interactive figure exposes; rendered as a labelled native range input (keyboard-operable). */
 export interface FigureControl {
   /** Parameter name passed to `compute`. */
@@ -14,6 +16,22 @@ export interface FigureControl {
 }
 
 /**
+ * Where a figure's simulations run. The figure only describes scenarios; the host decides: at build time a
+ * cached run in Node, in the browser a Web Worker, so a slider never blocks the page.
+ */
+export interface EngineHost {
+  run(scenario: Record<string, unknown>): Promise<Trajectory>;
+}
+
+/** One state of a step build: reveal fragments inside the figure advance it through these. */
+export interface FigureStep {
+  /** What the audience sees at this step (used in the text alternative). */
+  label: string;
+  /** Fraction of the figure's time axis revealed at this step, in [0, 1]. */
+  progress: number;
+}
+
+/**
  * The contract every figure implements. `compute` asks the engine for the numbers; `draw` renders them into
  * an SVG of fixed viewBox with any DOM implementation (linkedom at build time, the browser at run time), so
  * the static SVG that print and no-JS readers see is drawn by the same code as the live one.
@@ -26,11 +44,18 @@ export interface FigureSpec<Data = unknown> {
   width: number;
   height: number;
   controls: readonly FigureControl[];
-  compute(params: Record<string, number>): Data;
+  compute(params: Record<string, number>, engine: EngineHost): Data | Promise<Data>;
   /** Draws the state; `progress` in [0, 1] reveals the dynamics up to that fraction of the time axis. */
   draw(svg: SVGSVGElement, data: Data, progress: number): void;
   /** A text alternative stating what the figure shows, with the engine's numbers. */
   describe(data: Data): string;
+  /** Optional step build for decks (`<Figure steps />`); print and readings show the final state. */
+  steps?: readonly FigureStep[];
+  /**
+   * Optional pointer input: a click at viewBox point (x, y) sets these parameters (each must also be a
+   * control, so keyboard users can do the same with sliders). Return null to ignore the click.
+   */
+  pointer?(x: number, y: number, data: Data): Record<string, number> | null;
 }
 
 /** Default parameter values of a figure, overridden by the author's `params`. */
@@ -44,4 +69,12 @@ export function resolveParams(spec: FigureSpec, params: Record<string, number> =
     out[k] = v;
   }
   return out;
+}
+
+/** Keeps a pointer-set parameter on its slider's grid and range. */
+export function snapToControl(spec: FigureSpec, name: string, value: number): number {
+  const c = spec.controls.find((x) => x.name === name);
+  if (!c) return value;
+  const snapped = c.min + Math.round((value - c.min) / c.step) * c.step;
+  return Math.min(c.max, Math.max(c.min, Number(snapped.toFixed(10))));
 }

@@ -26,6 +26,7 @@ const fmt = (v: number) => v.toFixed(2);
 
 /** Mode strengths and loss of a balanced two-layer linear network, all from the closed-form solution. */
 function compute(params: Record<string, number>): SaxeModesData {
+  // Closed form only: cheap enough to recompute on every slider move, no simulation needed.
   const s = [params.s1, params.s2, params.s3].filter((v) => v > 0).sort((a, b) => b - a);
   const u0 = 10 ** params.log10u0;
   const halfTimes = s.map((si) => saxeHalfTime(si, u0));

@@ -4,6 +4,7 @@ import { figureNames } from '../../src/figures/figureNames.ts';
 import { renderStatic } from '../../src/figures/renderStatic.ts';
 import { resolveParams } from '../../src/figures/FigureSpec.ts';
 import { saxeModes } from '../../src/figures/saxeModes.ts';
+import { runScenario } from '../../src/engine/index.ts';
 
 describe('figure registry', () => {
   it('registers exactly the names the build accepts', () => {
@@ -11,9 +12,9 @@ describe('figure registry', () => {
   });
 
   for (const name of figureNames) {
-    it(`${name} renders a static SVG with a title and an engine-derived description, and no ids`, () => {
+    it(`${name} renders a static SVG with a title and an engine-derived description, and no ids`, async () => {
       const spec = figures[name];
-      const { svg, description } = renderStatic(spec, resolveParams(spec));
+      const { svg, description } = await renderStatic(spec, resolveParams(spec), { run: async (s) => runScenario(s) });
       expect(svg).toMatch(/^<svg[^>]*viewBox="0 0 \d+ \d+"/);
       expect(svg).toContain('<title>');
       expect(svg).toContain(`<desc>${description.replace(/&/g, '&amp;')}</desc>`);
@@ -25,14 +26,14 @@ describe('figure registry', () => {
 
 describe('saxe-modes figure', () => {
   it('takes its half-times from the closed form: 1.33, 1.90, 3.45 for s = (3, 2, 1), u0 = 1e-3', () => {
-    const data = saxeModes.compute(resolveParams(saxeModes));
+    const data = saxeModes.compute(resolveParams(saxeModes), { run: async (s) => runScenario(s) }) as ReturnType<typeof saxeModes.compute> & { halfTimes: number[] };
     expect(data.halfTimes.map((t) => t.toFixed(2))).toEqual(['1.33', '1.90', '3.45']);
     expect(data.plateaus).toEqual([7, 2.5, 0.5, 0]);
     expect(saxeModes.describe(data)).toContain('t = 1.33');
   });
 
   it('has loss ½Σ(s − u)² at every sample and reaches the plateau values between mode jumps', () => {
-    const d = saxeModes.compute(resolveParams(saxeModes, { s1: 3, s2: 2, s3: 1, log10u0: -6 }));
+    const d = saxeModes.compute(resolveParams(saxeModes, { s1: 3, s2: 2, s3: 1, log10u0: -6 }), { run: async (s) => runScenario(s) }) as Awaited<ReturnType<typeof saxeModes.compute>>;
     d.t.forEach((_, k) => expect(d.loss[k]).toBeCloseTo(0.5 * d.s.reduce((a, s, i) => a + (s - d.u[i][k]) ** 2, 0), 12));
     expect(d.loss[0]).toBeCloseTo(7, 4);
     expect(d.loss.at(-1)!).toBeLessThan(0.05);
