@@ -102,9 +102,10 @@ describe.each(decks)('deck %s', (url) => {
     expect(await popup.locator('#upcoming-slide iframe').count()).toBe(1);
     const firstNotes = await popup.locator('.speaker-controls-notes').innerText();
     expect(firstNotes.trim().length).toBeGreaterThan(0);
+    const before = await popup.locator('.speaker-controls-notes').textContent();
     await page.bringToFront();
     await page.evaluate(() => window.deck!.slide(1));
-    await popup.waitForFunction((before) => document.querySelector('.speaker-controls-notes')?.textContent !== before, await popup.locator('.speaker-controls-notes').textContent());
+    await popup.waitForFunction((b) => document.querySelector('.speaker-controls-notes')?.textContent !== b, before);
     await page.context().close();
   });
 
