@@ -5,7 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentRoot } from './src/build/contentRoot.ts';
 import { contentPipeline } from './src/build/contentPipeline.ts';
 import { courseChecks } from './src/build/courseChecks.ts';
-import { figureNames } from './src/figures/figureNames.ts';
+import { figures } from './src/figures/registry.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -17,7 +17,7 @@ export default defineConfig({
   integrations: [mdx(), courseChecks({ contentRoot })],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugins; math and checks need unified.
-    processor: unified(contentPipeline({ contentRoot, figureNames })),
+    processor: unified(contentPipeline({ contentRoot, figures })),
   },
   vite: {
     server: { fs: { allow: [contentRoot, '.'] } },

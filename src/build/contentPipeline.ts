@@ -3,6 +3,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeCitation from 'rehype-citation';
 import { katexMacros } from '../content/katexMacros.ts';
+import type { FigureSpec } from '../figures/FigureSpec.ts';
 import { remarkDisplayMath } from './remarkDisplayMath.ts';
 import { remarkSlides } from './remarkSlides.ts';
 import { remarkCollectLinks } from './remarkCollectLinks.ts';
@@ -18,7 +19,7 @@ import { rehypeFocusableMath } from './rehypeFocusableMath.ts';
  * The Markdown/MDX pipeline, listed once and in order. Checks run in remark, where source positions are
  * exact, so every failure names file:line; rendering runs in rehype.
  */
-export function contentPipeline(options: { contentRoot: string; figureNames: readonly string[] }) {
+export function contentPipeline(options: { contentRoot: string; figures: Readonly<Record<string, FigureSpec<any>>> }) {
   const slidesDir = join(options.contentRoot, 'slides');
   const bibPath = join(options.contentRoot, 'references.bib');
   return {
@@ -27,7 +28,7 @@ export function contentPipeline(options: { contentRoot: string; figureNames: rea
       remarkDisplayMath,
       [remarkSlides, { slidesDir }],
       remarkCollectLinks,
-      [remarkCheckFigures, { names: options.figureNames }],
+      [remarkCheckFigures, { specs: options.figures }],
       [remarkCheckCitations, { bibPath }],
     ],
     rehypePlugins: [

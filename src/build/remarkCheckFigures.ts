@@ -1,23 +1,43 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { resolveParams, type FigureSpec } from '../figures/FigureSpec.ts';
 
-interface JsxNode { name?: string; attributes?: { type: string; name: string; value: unknown }[] }
+interface JsxAttr { type: string; name: string; value: unknown }
+interface JsxNode { name?: string; attributes?: JsxAttr[] }
 
-/** Fails the build on `<Figure name="…">` naming a figure that is not registered, listing the ones that are. */
-export function remarkCheckFigures(options: { names: readonly string[] }) {
+/** Reads an attribute written as a literal object, e.g. params={{ s1: 2, eta: 0.1 }}. */
+function literalObject(attr: JsxAttr): Record<string, number> {
+  const source = (attr.value as { value?: string } | null)?.value ?? '';
+  if (!/^\s*\{[\s\w:.,+\-eE]*\}\s*$/.test(source)) throw new Error(`params must be a literal object of numbers, e.g. params={{ s1: 2 }}; got {${source}}`);
+  return new Function(`return (${source});`)() as Record<string, number>;
+}
+
+/**
+ * Fails the build on a `<Figure>` the registry cannot draw: an unknown name (listing the known ones),
+ * parameters a slider does not have or outside its range, or `steps` on a figure without a step build.
+ */
+export function remarkCheckFigures(options: { specs: Readonly<Record<string, FigureSpec<any>>> }) {
+  const names = Object.keys(options.specs);
   return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const n = node as unknown as JsxNode;
       if (n.name !== 'Figure') return;
-      const name = n.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'name')?.value;
-      if (typeof name !== 'string') {
-        file.fail('<Figure> needs a literal name="…" attribute.', node.position, 'figures:name');
+      const attr = (name: string) => n.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+      const name = attr('name')?.value;
+      if (typeof name !== 'string') file.fail('<Figure> needs a literal name="…" attribute.', node.position, 'figures:name');
+      const spec = options.specs[name as string];
+      if (!spec) file.fail(`Unknown figure "${name}". Known figures: ${names.join(', ')}.`, node.position, 'figures:unknown');
+      const params = attr('params');
+      if (params) {
+        try {
+          resolveParams(spec, literalObject(params));
+        } catch (error) {
+          file.fail(`<Figure name="${name}">: ${(error as Error).message}`, node.position, 'figures:params');
+        }
       }
-      if (!options.names.includes(name as string)) {
-        file.fail(`Unknown figure "${name}". Known figures: ${options.names.join(', ')}.`, node.position, 'figures:unknown');
-      }
+      if (attr('steps') && !spec.steps) file.fail(`Figure "${name}" has no step build; remove the steps attribute.`, node.position, 'figures:steps');
     });
   };
 }

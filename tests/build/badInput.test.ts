@@ -85,6 +85,13 @@ describe('a build with bad input fails and says where and how to fix it', () => 
     expect(output).toMatch(/fixture-deck\.mdx:\d+:\d+/);
   });
 
+  it('rejects figure parameters outside a slider range, with file:line', () => {
+    const { code, output } = buildFixture((root) => replaceIn(root, deck, 'name="saxe-modes" caption', 'name="saxe-modes" params={{ s1: 9 }} caption'));
+    expect(code).not.toBe(0);
+    expect(output).toContain('<Figure name="saxe-modes">: Figure "saxe-modes": s1 = 9 is outside [0.2, 4].');
+    expect(output).toMatch(/fixture-deck\.mdx:\d+:\d+/);
+  });
+
   it('rejects two slides with the same id', () => {
     const { code, output } = buildFixture((root) => replaceIn(root, deck, '## A vertical slide', '## Mode dynamics'));
     expect(code).not.toBe(0);

@@ -7,6 +7,7 @@ import { remarkCheckFigures } from '../../src/build/remarkCheckFigures.ts';
 import { remarkDisplayMath } from '../../src/build/remarkDisplayMath.ts';
 import { findBrokenLinks } from '../../src/build/checkLinks.ts';
 import { runRemark } from '../support/mdx.ts';
+import { saxeModes } from '../../src/figures/saxeModes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'checks-'));
 const bibPath = join(dir, 'references.bib');
@@ -28,8 +29,19 @@ describe('remarkCheckCitations', () => {
 });
 
 describe('remarkCheckFigures', () => {
+  const specs = { 'saxe-modes': saxeModes };
   it('fails on an unregistered figure and lists the registered ones', async () => {
-    await expect(runRemark('<Figure name="nope" caption="x" />', [[remarkCheckFigures, { names: ['saxe-modes'] }]])).rejects.toThrow('Unknown figure "nope". Known figures: saxe-modes.');
+    await expect(runRemark('<Figure name="nope" caption="x" />', [[remarkCheckFigures, { specs }]])).rejects.toThrow('Unknown figure "nope". Known figures: saxe-modes.');
+  });
+  it('accepts parameters within the sliders\' ranges', async () => {
+    await expect(runRemark('<Figure name="saxe-modes" caption="x" params={{ s1: 2.5, log10u0: -4 }} />', [[remarkCheckFigures, { specs }]])).resolves.toBeDefined();
+  });
+  it('fails on a parameter out of range or unknown, naming it', async () => {
+    await expect(runRemark('<Figure name="saxe-modes" caption="x" params={{ s1: 40 }} />', [[remarkCheckFigures, { specs }]])).rejects.toThrow('s1 = 40 is outside [0.2, 4]');
+    await expect(runRemark('<Figure name="saxe-modes" caption="x" params={{ depth: 3 }} />', [[remarkCheckFigures, { specs }]])).rejects.toThrow('has no parameter "depth"');
+  });
+  it('fails on steps for a figure without a step build', async () => {
+    await expect(runRemark('<Figure name="saxe-modes" caption="x" steps />', [[remarkCheckFigures, { specs }]])).rejects.toThrow('has no step build');
   });
 });
 
