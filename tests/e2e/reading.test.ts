@@ -117,6 +117,20 @@ describe.each(exercises)('exercise %s', (url) => {
 });
 
 describe('search', () => {
+  it('finds slide text and links the hit to the slide itself', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+    await page.locator('.pagefind-ui__search-input').fill('interpolator');
+    await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
+    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const slideHit = hrefs.find((h) => h.startsWith('/slides/') && h.includes('#/'));
+    expect(slideHit, hrefs.join(', ')).toBeDefined();
+    await page.goto(origin + slideHit!);
+    await page.waitForSelector('html[data-deck-ready]');
+    expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(slideHit!.split('#/')[1]);
+    await page.close();
+  });
+
   it('finds a word from a reading, offline, from the built index', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
