@@ -2,15 +2,30 @@
  * The same training steps in @tensorflow/tfjs-core, for the bench's third column. tfjs-core ships no
  * kernels: a backend package (@tensorflow/tfjs-backend-cpu) must be installed and imported first.
  * When it is missing, loadTf() returns null and the bench prints "n/a".
- * NOTE: written against the tfjs-core 4.x API but not executed on this machine (no CPU backend here).
  */
 type Tf = typeof import('@tensorflow/tfjs-core');
+
+/**
+ * tfjs-core's bundles register no gradient functions, and its ESM sources use extension-less imports that
+ * Node cannot load, so bundle `register_all_gradients` with esbuild (already installed by Astro) once.
+ * The registries live on globalThis, so the bundled copy registers into the same engine.
+ */
+async function registerGradients(): Promise<void> {
+  const { build } = await import('esbuild');
+  const { createRequire } = await import('node:module');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const entry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-core/dist/register_all_gradients.js');
+  const outfile = join(tmpdir(), 'tfjs-register-gradients.mjs');
+  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'silent' });
+  await import(outfile);
+}
 
 export async function loadTf(): Promise<Tf | null> {
   try {
     const tf = await import('@tensorflow/tfjs-core');
-    const backendPkg = '@tensorflow/tfjs-backend-cpu';
-    await import(backendPkg);
+    await registerGradients();
+    await import('@tensorflow/tfjs-backend-cpu');
     await tf.setBackend('cpu');
     await tf.ready();
     return tf;
