@@ -1,7 +1,7 @@
 /**
  * npm run bench — steps per second of each model at two sizes, for the engine, a numpy reference
  * (bench/reference.py, single-threaded BLAS) and tfjs-core's CPU backend when installed.
- * Prints a table and writes bench/results.json (used for docs/engine.md).
+ * Prints a table and writes bench/results.json (the README's Benchmarks table).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
