@@ -2,7 +2,7 @@ import { select } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { saxeModeValue, saxeHalfTime } from '../engine/closed/saxeMode.ts';
-import type { FigureSpec } from './FigureSpec.ts';
+import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
 import { powerOfTen } from './format.ts';
@@ -17,16 +17,20 @@ export interface SaxeModesData {
   halfTimes: number[];
   /** Loss plateau heights ½Σ_{α>k} s_α² for k = 0..n. */
   plateaus: number[];
+  /** Gradient flow of the full network (engine `dln`, aligned balanced init), sampled sparsely: ts and u[α][k]. */
+  simulated: { t: number[]; u: number[][] };
+  /** Largest |simulated − closed form| over all samples and modes. */
+  maxDeviation: number;
 }
 
 const W = 900;
 const H = 430;
 const SAMPLES = 240;
+const SIM_RECORDS = 24;
 const fmt = (v: number) => v.toFixed(2);
 
 /** Mode strengths and loss of a balanced two-layer linear network, all from the closed-form solution. */
-function compute(params: Record<string, number>): SaxeModesData {
-  // Closed form only: cheap enough to recompute on every slider move, no simulation needed.
+async function compute(params: Record<string, number>, engine: EngineHost): Promise<SaxeModesData> {
   const s = [params.s1, params.s2, params.s3].filter((v) => v > 0).sort((a, b) => b - a);
   const u0 = 10 ** params.log10u0;
   const halfTimes = s.map((si) => saxeHalfTime(si, u0));
@@ -35,7 +39,16 @@ function compute(params: Record<string, number>): SaxeModesData {
   const u = s.map((si) => t.map((tk) => saxeModeValue(si, u0, tk)));
   const loss = t.map((_, k) => 0.5 * s.reduce((acc, si, a) => acc + (si - u[a][k]) ** 2, 0));
   const plateaus = s.map((_, k) => 0.5 * s.slice(k).reduce((acc, si) => acc + si * si, 0)).concat(0);
-  return { s, u0, t, u, loss, halfTimes, plateaus };
+  // The same network simulated by the engine, as a check the audience can see: dots on the curves.
+  const run = await engine.run({
+    model: 'dln', widths: [s.length, s.length, s.length], teacher: { singularValues: s, basis: 'random' },
+    init: { kind: 'aligned', u0 }, optimizer: { kind: 'flow' }, T: tMax, records: SIM_RECORDS, ntk: false,
+  });
+  const modes = run.series.modeStrengths as number[][];
+  const simulated = { t: run.t, u: s.map((_, a) => modes.map((row) => row[a])) };
+  let maxDeviation = 0;
+  simulated.t.forEach((tk, k) => s.forEach((si, a) => { maxDeviation = Math.max(maxDeviation, Math.abs(simulated.u[a][k] - saxeModeValue(si, u0, tk))); }));
+  return { s, u0, t, u, loss, halfTimes, plateaus, simulated, maxDeviation };
 }
 
 function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void {
@@ -62,6 +75,11 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
       .attr('stroke', colour).attr('stroke-dasharray', '4 5').attr('stroke-width', 1.5).attr('opacity', 0.7);
     const path = line<number>().x((_, k) => xl(d.t[k])).y((v) => yl(v)).digits(2);
     left.append('path').attr('d', path(d.u[a].slice(0, cut + 1)) ?? '').attr('fill', 'none').attr('stroke', colour).attr('stroke-width', 3.5);
+    d.simulated.t.forEach((tk, k) => {
+      if (tk > progress * tEnd) return;
+      left.append('circle').attr('class', 'simulated').attr('cx', xl(tk)).attr('cy', yl(d.simulated.u[a][k])).attr('r', 3.2)
+        .attr('fill', '#fff').attr('stroke', colour).attr('stroke-width', 1.6);
+    });
     const th = d.halfTimes[a];
     if (th <= progress * tEnd) {
       left.append('circle').attr('cx', xl(th)).attr('cy', yl(s / 2)).attr('r', 6).attr('fill', colour).attr('stroke', '#fff').attr('stroke-width', 1.5);
@@ -96,7 +114,8 @@ function describe(d: SaxeModesData): string {
   const steps = d.plateaus.slice(1, -1).map((p) => p.toFixed(2)).join(' and ');
   return `Closed-form gradient-flow trajectories of a balanced two-layer linear network from u₀ = ${powerOfTen(Math.log10(d.u0))}. ` +
     `Each mode rises along a sigmoid from near zero to its singular value; the larger the singular value, the earlier: ${modes}. ` +
-    `The loss falls in steps from ${d.plateaus[0].toFixed(2)}${steps ? `, pausing at the saddle plateaus ${steps},` : ''} to 0.`;
+    `The loss falls in steps from ${d.plateaus[0].toFixed(2)}${steps ? `, pausing at the saddle plateaus ${steps},` : ''} to 0. ` +
+    `Open dots: gradient flow of the full network simulated by the course engine, within ${d.maxDeviation.toExponential(1)} of the closed form.`;
 }
 
 /** Saxe, McClelland & Ganguli (2014): sigmoidal mode learning, ordered by singular value. */

@@ -37,16 +37,24 @@ class DynFigure extends HTMLElement {
     if (fragment && this.contains(fragment) && fragment.classList.contains('figure-step')) this.animateTo(this.stepProgress(), STEP_MS);
   };
 
+  private wired = false;
+
   connectedCallback(): void {
     const spec = figures[this.dataset.name as keyof typeof figures];
     if (!spec) throw new Error(`<dyn-figure>: unknown figure "${this.dataset.name}"`);
-    this.spec = spec;
-    this.params = resolveParams(spec, JSON.parse(this.dataset.params ?? '{}'));
-    for (const input of this.inputs()) {
-      input.disabled = false;
-      input.addEventListener('input', () => this.setParams({ [input.name]: Number(input.value) }));
+    // reveal's scroll and print views move slides around the DOM: a moved figure keeps its state and its
+    // listeners, and a computation already under way is not restarted.
+    if (!this.wired) {
+      this.wired = true;
+      this.spec = spec;
+      this.params = resolveParams(spec, JSON.parse(this.dataset.params ?? '{}'));
+      for (const input of this.inputs()) {
+        input.disabled = false;
+        input.addEventListener('input', () => this.setParams({ [input.name]: Number(input.value) }));
+      }
+      if (spec.pointer) this.querySelector('svg.figure-svg')?.addEventListener('click', (e) => this.onPointer(e as MouseEvent));
+      void this.recompute().then(() => { this.dataset.ready = 'true'; });
     }
-    if (spec.pointer) this.querySelector('svg.figure-svg')?.addEventListener('click', (e) => this.onPointer(e as MouseEvent));
     const inDeck = this.closest('.reveal .slides') !== null;
     if (inDeck) {
       document.addEventListener('slidechanged', this.onSlide);
@@ -57,12 +65,10 @@ class DynFigure extends HTMLElement {
       this.observer = new IntersectionObserver((entries) => (entries.some((e) => e.isIntersecting) ? this.start() : this.stop()), { threshold: 0.4 });
       this.observer.observe(this);
     }
-    void this.recompute().then(() => { this.dataset.ready = 'true'; });
   }
 
   disconnectedCallback(): void {
     this.stop();
-    this.pending?.abort();
     for (const type of ['slidechanged', 'ready']) document.removeEventListener(type, this.onSlide);
     for (const type of ['fragmentshown', 'fragmenthidden']) document.removeEventListener(type, this.onFragment);
     this.observer?.disconnect();

@@ -62,6 +62,9 @@ describe('interactive figure', () => {
     await expect.poll(() => figure.locator('svg desc').textContent()).not.toBe(before);
     expect(await figure.locator('output').first().textContent()).toBe('2.5');
     expect(await figure.locator('.figure-readout').textContent()).toContain('s = 2.5');
+    // The overlay was recomputed by the engine in a Web Worker in this browser, not taken from the build.
+    expect(await figure.locator('.figure-readout').textContent()).toMatch(/simulated by the course engine, within \d\.\de-\d+ of the closed form/);
+    expect(await figure.locator('circle.simulated').count()).toBeGreaterThan(30);
     await page.close();
   });
 });

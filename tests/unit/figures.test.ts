@@ -25,18 +25,25 @@ describe('figure registry', () => {
 });
 
 describe('saxe-modes figure', () => {
-  it('takes its half-times from the closed form: 1.33, 1.90, 3.45 for s = (3, 2, 1), u0 = 1e-3', () => {
-    const data = saxeModes.compute(resolveParams(saxeModes), { run: async (s) => runScenario(s) }) as ReturnType<typeof saxeModes.compute> & { halfTimes: number[] };
+  it('takes its half-times from the closed form: 1.33, 1.90, 3.45 for s = (3, 2, 1), u0 = 1e-3', async () => {
+    const data = await saxeModes.compute(resolveParams(saxeModes), { run: async (s) => runScenario(s) });
     expect(data.halfTimes.map((t) => t.toFixed(2))).toEqual(['1.33', '1.90', '3.45']);
     expect(data.plateaus).toEqual([7, 2.5, 0.5, 0]);
     expect(saxeModes.describe(data)).toContain('t = 1.33');
   });
 
-  it('has loss ½Σ(s − u)² at every sample and reaches the plateau values between mode jumps', () => {
-    const d = saxeModes.compute(resolveParams(saxeModes, { s1: 3, s2: 2, s3: 1, log10u0: -6 }), { run: async (s) => runScenario(s) }) as Awaited<ReturnType<typeof saxeModes.compute>>;
+  it('has loss ½Σ(s − u)² at every sample and reaches the plateau values between mode jumps', async () => {
+    const d = await saxeModes.compute(resolveParams(saxeModes, { s1: 3, s2: 2, s3: 1, log10u0: -6 }), { run: async (s) => runScenario(s) });
     d.t.forEach((_, k) => expect(d.loss[k]).toBeCloseTo(0.5 * d.s.reduce((a, s, i) => a + (s - d.u[i][k]) ** 2, 0), 12));
     expect(d.loss[0]).toBeCloseTo(7, 4);
     expect(d.loss.at(-1)!).toBeLessThan(0.05);
+  });
+
+  it('overlays an engine simulation of the full network that agrees with the closed form to 1e-4 · max s', async () => {
+    const d = await saxeModes.compute(resolveParams(saxeModes), { run: async (s) => runScenario(s) });
+    expect(d.simulated.t.length).toBeGreaterThan(10);
+    expect(d.maxDeviation).toBeLessThan(1e-4 * 3);
+    expect(saxeModes.describe(d)).toMatch(/simulated by the course engine, within \d\.\de-\d+ of the closed form/);
   });
 
   it('rejects parameters outside a slider range or unknown to the figure', () => {
