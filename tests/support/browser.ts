@@ -16,6 +16,8 @@ export interface PageProblems { consoleErrors: string[]; failedRequests: string[
 /** Records problems on a page from before its first navigation; off-origin requests are aborted, not sent. */
 export async function watchPage(page: Page, origin: string): Promise<PageProblems> {
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], offOrigin: [] };
+  // CI shares two cores between the browser and parallel test projects: allow slow loads, fail on real hangs.
+  page.setDefaultTimeout(60_000);
   page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(`${page.url()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.consoleErrors.push(`${page.url()}: ${e.message}`));
   page.on('requestfailed', (r) => { if (!r.url().startsWith('data:')) problems.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`); });
