@@ -59,7 +59,9 @@ describe('interactive figure', () => {
     await slider.focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
     expect(Number(await slider.inputValue())).toBeCloseTo(2.5, 5);
-    await expect.poll(() => figure.locator('svg desc').textContent()).not.toBe(before);
+    // Each key press starts a new engine run and cancels the previous one; wait for the last to land.
+    await expect.poll(() => figure.locator('svg desc').textContent(), { timeout: 15_000 }).toContain('s = 2.5');
+    expect(await figure.locator('svg desc').textContent()).not.toBe(before);
     expect(await figure.locator('output').first().textContent()).toBe('2.5');
     expect(await figure.locator('.figure-readout').textContent()).toContain('s = 2.5');
     // The overlay was recomputed by the engine in a Web Worker in this browser, not taken from the build.
