@@ -10,3 +10,4 @@ import Solution from './Solution.astro';
 
 /** Components every MDX file may use without importing them: the public authoring vocabulary. */
 export const contentComponents = { Figure, Step, KeyEquation, WhyItMatters, CheckUnderstanding, Answer, SlideLink, Problem, Solution };
+import Predict from './Predict.astro'; Object.assign(contentComponents, { Predict }); // <Predict>: "predict, then run" boxes (src/predictions/)

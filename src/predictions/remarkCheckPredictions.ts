@@ -1,0 +1,49 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { predictionNames, resolvePredictionParams } from './registry.ts';
+
+interface JsxAttr { type: string; name: string; value: unknown }
+interface JsxNode { name?: string; attributes?: JsxAttr[] }
+
+/** Evaluates an attribute written as a literal expression of numbers, e.g. params={{ s1: 2 }} or tolerance={0.05}. */
+function literal(attr: JsxAttr, what: string): unknown {
+  const source = (attr.value as { value?: string } | null)?.value ?? '';
+  if (!/^[\s\w:.,+\-eE{}]*$/.test(source)) throw new Error(`${what} must be a literal of numbers, e.g. params={{ s1: 2 }}; got {${source}}`);
+  return new Function(`return (${source});`)();
+}
+
+/**
+ * Fails the build, at the element's file:line, on a `<Predict>` the registry cannot run: an unknown check (listing
+ * the known ones), parameters it does not have or out of range, a tolerance outside (0, 1), or a missing label.
+ * Not wired by this module: add `[remarkCheckPredictions, {}]` to src/build/contentPipeline.ts to use it. Without
+ * it, Predict.astro throws the same messages at render time (without file:line).
+ */
+export function remarkCheckPredictions() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node) => {
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      const n = node as unknown as JsxNode;
+      if (n.name !== 'Predict') return;
+      const attr = (name: string) => n.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+      const check = attr('check')?.value;
+      if (typeof check !== 'string') file.fail('<Predict> needs a literal check="…" attribute.', node.position, 'predict:check');
+      if (!predictionNames.includes(check as never)) {
+        file.fail(`Unknown prediction check "${check}". Known checks: ${predictionNames.join(', ')} (src/predictions/registry.ts).`, node.position, 'predict:unknown');
+      }
+      try {
+        const params = attr('params');
+        resolvePredictionParams(check as string, params ? (literal(params, 'params') as Record<string, unknown>) : {});
+        const tolerance = attr('tolerance');
+        if (tolerance) {
+          const t = literal(tolerance, 'tolerance');
+          if (!(typeof t === 'number' && t > 0 && t < 1)) throw new Error(`tolerance must be a relative error in (0, 1), such as 0.05; got ${String(t)}`);
+        }
+      } catch (error) {
+        file.fail(`<Predict check="${check}">: ${(error as Error).message}`, node.position, 'predict:params');
+      }
+      const label = attr('label')?.value;
+      if (typeof label !== 'string' || label.trim() === '') file.fail(`<Predict check="${check}"> needs a visible label="…" for its input.`, node.position, 'predict:label');
+    });
+  };
+}
