@@ -21,5 +21,8 @@ export default defineConfig({
   },
   vite: {
     server: { fs: { allow: [contentRoot, '.'] } },
+    // Keep classic media-query syntax (min-width) in built CSS: Paged.js, which lays out the printable
+    // handouts, cannot parse the range syntax (width >= …) that newer targets allow.
+    build: { cssTarget: ['chrome100', 'firefox100', 'safari15'] },
   },
 });

@@ -9,6 +9,7 @@ import { remarkSlides } from './remarkSlides.ts';
 import { remarkCollectLinks } from './remarkCollectLinks.ts';
 import { remarkCheckFigures } from './remarkCheckFigures.ts';
 import { remarkCheckCitations } from './remarkCheckCitations.ts';
+import { remarkCheckPredictions } from '../predictions/remarkCheckPredictions.ts';
 import { rehypeNotesMath } from './rehypeNotesMath.ts';
 import { rehypeFailOnKatexError } from './rehypeFailOnKatexError.ts';
 import { rehypeBibliography } from './rehypeBibliography.ts';
@@ -29,6 +30,7 @@ export function contentPipeline(options: { contentRoot: string; figures: Readonl
       [remarkSlides, { slidesDir }],
       remarkCollectLinks,
       [remarkCheckFigures, { specs: options.figures }],
+      remarkCheckPredictions,
       [remarkCheckCitations, { bibPath }],
     ],
     rehypePlugins: [

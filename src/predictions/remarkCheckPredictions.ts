@@ -16,8 +16,7 @@ function literal(attr: JsxAttr, what: string): unknown {
 /**
  * Fails the build, at the element's file:line, on a `<Predict>` the registry cannot run: an unknown check (listing
  * the known ones), parameters it does not have or out of range, a tolerance outside (0, 1), or a missing label.
- * Not wired by this module: add `[remarkCheckPredictions, {}]` to src/build/contentPipeline.ts to use it. Without
- * it, Predict.astro throws the same messages at render time (without file:line).
+ * Listed in src/build/contentPipeline.ts; Predict.astro repeats the check at render time as a second line of defence.
  */
 export function remarkCheckPredictions() {
   return (tree: Root, file: VFile) => {

@@ -92,6 +92,14 @@ describe('a build with bad input fails and says where and how to fix it', () => 
     expect(output).toMatch(/fixture-deck\.mdx:\d+:\d+/);
   });
 
+  it('rejects an unknown "predict, then run" check with file:line and the known ones', () => {
+    const { code, output } = buildFixture((root) => replaceIn(root, 'exercises/fixture-exercise.mdx', 'check="mode-half-time"', 'check="mode-halftime"'));
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/mode-halftime/);
+    expect(output).toContain('mode-half-time, xy-max-stable-eta');
+    expect(output).toMatch(/fixture-exercise\.mdx:\d+:\d+/);
+  });
+
   it('rejects two slides with the same id', () => {
     const { code, output } = buildFixture((root) => replaceIn(root, deck, '## A vertical slide', '## Mode dynamics'));
     expect(code).not.toBe(0);

@@ -28,6 +28,7 @@ describe('every built page', () => {
       const problems = await watchPage(page, origin);
       await page.goto(origin + url, { waitUntil: 'networkidle' });
       if (url.startsWith('/slides/')) await page.waitForSelector('html[data-deck-ready]');
+      if (url.endsWith('/handout/')) await page.waitForSelector('html[data-paged]');
       const violations = await axeViolations(page);
       await context.close();
       expect(problems.consoleErrors).toEqual([]);

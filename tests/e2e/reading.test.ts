@@ -146,3 +146,30 @@ describe('search', () => {
     await page.close();
   });
 });
+
+describe.each(readings)('printable handout of %s', (url) => {
+  it('is laid out on A4 pages with each margin note as a footnote on the page that cites it', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}${url}handout/`);
+    await page.waitForSelector('html[data-paged]', { timeout: 60_000 });
+    const notes = await page.evaluate(() =>
+      [...document.querySelectorAll('.pagedjs_page')].map((p) => ({
+        calls: p.querySelectorAll('.pagedjs_area [data-footnote-call], .pagedjs_area .footnote-call, .pagedjs_area a.footnote').length,
+        footnotes: p.querySelectorAll('.pagedjs_footnote_area .sidenote').length,
+      })));
+    expect(notes.length).toBeGreaterThan(1);
+    const total = notes.reduce((n, p) => n + p.footnotes, 0);
+    const inSource = await (await fetch(`${origin}${url}`)).text();
+    expect(total).toBe((inSource.match(/class="sidenote"/g) ?? []).length);
+    const file = join(out, `${url.replace(/\W+/g, '-')}handout.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    expect(pdfInfo(file).pageSize).toMatch(/\(A4\)/);
+    const text = pdfText(file);
+    expect(text).toMatch(/Page 2/);
+    if (inSource.includes('<dyn-figure')) expect(text).toContain('Mode strengths');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
