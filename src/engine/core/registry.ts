@@ -3,6 +3,7 @@ import type { RunOptions, Trajectory } from './trajectory.ts';
 import { dlnSchema } from '../models/dln/dlnSchema.ts';
 import { runDln } from '../models/dln/runDln.ts';
 import { eosXySchema, runEosXy } from '../models/eos/eosXy.ts';
+import { scalarTwoLayerSchema, runScalarTwoLayer } from '../models/scalar/scalarTwoLayer.ts';
 import { eosMlpSchema, runEosMlp } from '../models/eos/eosMlp.ts';
 import { diagonalSchema, runDiagonal } from '../models/diagonal/diagonalNet.ts';
 import { kumarSchema } from '../models/kumar/kumarSchema.ts';
@@ -29,6 +30,7 @@ function entry<S>(schema: z.ZodType<S>, run: (s: S, o?: RunOptions) => Trajector
 
 export const registry: Record<string, ModelEntry> = {
   dln: entry(dlnSchema, runDln, 'deep linear network on a linear teacher: gradient flow, GD or SGD'),
+  'scalar-two-layer': entry(scalarTwoLayerSchema, runScalarTwoLayer, 'GD on ½(s − w₁w₂)²: strict saddle, degenerate minima, stable iff η(w₁² + w₂²) < 2'),
   'eos-xy': entry(eosXySchema, runEosXy, 'GD on ¼(1 − x²y²)² with exact sharpness (Zhu et al. 2023)'),
   'eos-mlp': entry(eosMlpSchema, runEosMlp, 'GD on a tanh MLP fitting a Chebyshev polynomial; sharpness by power iteration'),
   diagonal: entry(diagonalSchema, runDiagonal, 'diagonal linear network β = u⊙u − v⊙v on sparse regression (lazy ↔ rich via α)'),

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Recorder, blowUpReason, progressTicker } from '../../core/recorder.ts';
+import { baseFields, int, num } from '../../core/schemaHelpers.ts';
+import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
+
+/**
+ * GD on the scalar two-layer landscape ℓ(w₁, w₂) = ½(s − w₁w₂)² (content-spec §3.2): a strict saddle at the
+ * origin (Hessian eigenvalues ±s), a hyperbola w₁w₂ = s of degenerate minima with sharpness w₁² + w₂², and
+ * w₁² − w₂² conserved by gradient flow. GD is locally stable at a minimum iff η(w₁² + w₂²) < 2.
+ */
+export const scalarTwoLayerSchema = z.strictObject({
+  ...baseFields('scalar-two-layer'),
+  /** Target s > 0 of the product w₁w₂. */
+  s: num(0.01, 100, 'target s of the product w₁w₂').default(1),
+  /** Learning rate η. */
+  eta: num(1e-5, 10, 'learning rate').default(0.1),
+  /** Initial first-layer weight w₁. */
+  w1: num(-100, 100, 'initial w₁').default(0.2),
+  /** Initial second-layer weight w₂. */
+  w2: num(-100, 100, 'initial w₂').default(1.5),
+  /** Number of GD steps. */
+  steps: int(1, 1_000_000, 'number of GD steps').default(200),
+  /** Record every this many steps. */
+  recordEvery: int(1, 1_000_000, 'steps between records').default(1),
+});
+export type ScalarTwoLayerScenario = z.infer<typeof scalarTwoLayerSchema>;
+
+export function scalarLoss(s: number, w1: number, w2: number): number {
+  return 0.5 * (s - w1 * w2) ** 2;
+}
+
+/** ∇ℓ = −(s − w₁w₂)(w₂, w₁). */
+export function scalarGrad(s: number, w1: number, w2: number): [number, number] {
+  const r = s - w1 * w2;
+  return [-r * w2, -r * w1];
+}
+
+/** Largest eigenvalue of the exact Hessian [[w₂², 2w₁w₂ − s], [2w₁w₂ − s, w₁²]]. */
+export function scalarSharpness(s: number, w1: number, w2: number): number {
+  const a = w2 * w2, d = w1 * w1, b = 2 * w1 * w2 - s;
+  return (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * b);
+}
+
+export function runScalarTwoLayer(sc: ScalarTwoLayerScenario, opts: RunOptions = {}): Trajectory {
+  let w1 = sc.w1, w2 = sc.w2;
+  const rec = new Recorder();
+  const tick = progressTicker(sc.steps, opts.onProgress);
+  const observe = (k: number) =>
+    rec.record(k, k, { w1, w2, loss: scalarLoss(sc.s, w1, w2), sharpness: scalarSharpness(sc.s, w1, w2), balance: w1 * w1 - w2 * w2 });
+  for (let k = 0; k <= sc.steps; k++) {
+    if (k % sc.recordEvery === 0 || k === sc.steps) if (!observe(k)) break;
+    if (k === sc.steps) break;
+    const [g1, g2] = scalarGrad(sc.s, w1, w2);
+    w1 -= sc.eta * g1;
+    w2 -= sc.eta * g2;
+    const bad = blowUpReason('|w₁| + |w₂|', Math.abs(w1) + Math.abs(w2), 1e6);
+    if (bad) { rec.diverge(k + 1, bad); break; }
+    tick(k);
+  }
+  return rec.finish(sc, { w1, w2, loss: scalarLoss(sc.s, w1, w2), sharpness: scalarSharpness(sc.s, w1, w2), twoOverEta: 2 / sc.eta });
+}
