@@ -71,6 +71,30 @@ describe('interactive figure', () => {
   });
 });
 
+describe('figure with pointer input', () => {
+  it('starts gradient descent where the reader clicks, and says so in its text alternative', async () => {
+    const url = pages.find((p) => p === '/exercises/scalar-landscape/');
+    if (!url) return;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(origin + url);
+    const figure = page.locator('dyn-figure[data-name="scalar-landscape"]');
+    await figure.waitFor();
+    await page.waitForSelector('dyn-figure[data-name="scalar-landscape"][data-ready]');
+    const svg = figure.locator('svg.figure-svg');
+    // Click the point (w₁, w₂) = (−1, 2) of the left panel, located through the SVG's own transform.
+    const target = await svg.evaluate((el: SVGSVGElement) => {
+      const m = el.getScreenCTM()!;
+      const p = new DOMPoint(70 + (1.5 / 5) * 370, 40 + (0.5 / 5) * 370).matrixTransform(m);
+      return { x: p.x, y: p.y };
+    });
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => figure.locator('input[name=w1]').inputValue()).toBe('-1');
+    expect(await figure.locator('input[name=w2]').inputValue()).toBe('2');
+    await expect.poll(() => figure.locator('svg desc').textContent(), { timeout: 15_000 }).toContain('starts at (-1, 2)');
+    await page.close();
+  });
+});
+
 describe('figure in a deck', () => {
   it('plays its dynamics when its slide is shown and stops, fully drawn, when the deck moves on', async () => {
     const page = await browser.newPage();
