@@ -105,14 +105,14 @@ function draw(svgNode: SVGSVGElement, d: ScalarLandscapeData, progress: number):
   right.append('text').attr('x', 720).attr('y', 40).attr('text-anchor', 'middle').attr('font-size', 18).attr('font-weight', 600).attr('fill', ink).text('loss ½(s − w₁w₂)², log scale');
   const m = Math.max(1, Math.round(progress * steps));
   right.append('path').attr('d', line<number>().x((_, k) => xr(k)).y((v) => yr(v)).digits(2)(positive.slice(0, m + 1)) ?? '').attr('fill', 'none').attr('stroke', palette[0]).attr('stroke-width', 2.5);
-  right.append('text').attr('x', 560).attr('y', 420).attr('font-size', 16).attr('fill', d.diverged ? palette[1] : ink).text(verdict(d));
+  right.append('text').attr('x', 545).attr('y', 420).attr('font-size', 16).attr('fill', d.diverged ? palette[1] : ink).text(verdict(d));
 }
 
 function verdict(d: ScalarLandscapeData): string {
   if (d.diverged) return `η = ${d.eta}: diverged at step ${d.diverged.step}`;
   const twoOverEta = 2 / d.eta;
   const kind = d.sharpness < twoOverEta ? 'stable' : 'not stable';
-  return `η = ${d.eta}: final sharpness ${fmt(d.sharpness)} vs 2/η = ${fmt(twoOverEta)} (${kind})`;
+  return `end: sharpness ${fmt(d.sharpness)} vs 2/η = ${fmt(twoOverEta)} (${kind})`;
 }
 
 function describe(d: ScalarLandscapeData): string {
