@@ -21,6 +21,7 @@ const small: Record<string, Record<string, unknown>> = {
   'lazy-scaling': { model: 'lazy-scaling', width: 10, steps: 20, recordEvery: 5 },
   'single-neuron': { model: 'single-neuron', delta: -1, T: 0.5, records: 5 },
   'quartic-sde': { model: 'quartic-sde', steps: 200, paths: 20, records: 5 },
+  'scalar-two-layer': { model: 'scalar-two-layer', steps: 50, recordEvery: 5 },
 };
 const stochastic = ['quartic-sde', 'lazy-scaling', 'dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold'];
 
