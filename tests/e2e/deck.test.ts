@@ -45,6 +45,32 @@ describe.each(decks)('deck %s', (url) => {
     await page.context().close();
   });
 
+  it('draws every figure on its slide from the engine, and recomputes it when a slider moves by keyboard', async () => {
+    const { page, problems } = await openDeck(url);
+    const where = await page.evaluate(() => window.deck!.getSlides().flatMap((s) =>
+      [...s.querySelectorAll('dyn-figure')].map((f, k) => ({ ...window.deck!.getIndices(s), k, name: (f as HTMLElement).dataset.name! }))));
+    for (const { h, v, k, name } of where) {
+      await page.evaluate(([hh, vv]) => window.deck!.slide(hh, vv, Number.MAX_SAFE_INTEGER), [h, v ?? 0] as const);
+      const figure = page.locator('.present dyn-figure').nth(k);
+      await expect.poll(() => figure.getAttribute('data-ready'), { timeout: 30_000, message: `${name} never became ready` }).toBe('true');
+      // Fully drawn once its animation ends: plot paths, a text alternative with numbers, no NaN anywhere.
+      await expect.poll(() => figure.locator('svg.figure-svg line.cursor').count(), { timeout: 10_000 }).toBe(0);
+      const drawn = await figure.evaluate((f) => ({ paths: f.querySelectorAll('svg.figure-svg g.plot path').length, desc: f.querySelector('svg.figure-svg desc')?.textContent ?? '', svg: f.querySelector('svg.figure-svg')!.outerHTML }));
+      expect(drawn.paths, `${name}: plot paths`).toBeGreaterThan(2);
+      expect(drawn.desc, `${name}: description`).toMatch(/\d/);
+      expect(drawn.svg.includes('NaN'), `${name}: NaN in the SVG`).toBe(false);
+      const slider = figure.locator('input[type=range]').first();
+      if (await slider.count() === 0) continue;
+      const atMax = await slider.evaluate((i) => (i as HTMLInputElement).value === (i as HTMLInputElement).max);
+      await slider.focus();
+      await slider.press(atMax ? 'ArrowLeft' : 'ArrowRight');
+      await expect.poll(() => figure.locator('svg.figure-svg desc').textContent(), { timeout: 30_000, message: `${name} did not recompute` }).not.toBe(drawn.desc);
+      expect(await page.evaluate(() => window.deck!.getIndices()), `${name}: the slider key must not move the deck`).toMatchObject({ h });
+    }
+    expect(problems.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('fits every slide, with all its fragments shown, inside the 960×700 slide frame', async () => {
     const { page } = await openDeck(url);
     const overflowing = await page.evaluate(async () => {
