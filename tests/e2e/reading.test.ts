@@ -66,7 +66,8 @@ describe('interactive figure', () => {
     expect(await figure.locator('.figure-readout').textContent()).toContain('s = 2.5');
     // The overlay was recomputed by the engine in a Web Worker in this browser, not taken from the build.
     expect(await figure.locator('.figure-readout').textContent()).toMatch(/simulated by the course engine, within \d\.\de-\d+ of the closed form/);
-    expect(await figure.locator('circle.simulated').count()).toBeGreaterThan(30);
+    // A recomputed figure replays its dynamics (about 1.6 s), drawing the simulated dots as time advances.
+    await expect.poll(() => figure.locator('circle.simulated').count(), { timeout: 10_000 }).toBeGreaterThan(30);
     await page.close();
   });
 });
