@@ -1,10 +1,10 @@
-import { select } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
-import { palette, ink, muted } from './palette.ts';
+import { palette, muted } from './palette.ts';
 import { powerOfTen } from './format.ts';
+import { plotRoot, drawPanelTitles } from './plotFrame.ts';
 
 interface Endpoint { l1: number; testLoss: number; beta: number[] }
 
@@ -54,9 +54,7 @@ async function compute(p: Record<string, number>, engine: EngineHost): Promise<D
 }
 
 function draw(svgNode: SVGSVGElement, d: DiagonalPathData, progress: number): void {
-  const svg = select(svgNode);
-  svg.selectAll('g.plot').remove();
-  const root = svg.append('g').attr('class', 'plot');
+  const root = plotRoot(svgNode);
   const lo = d.logAlpha[d.logAlpha.length - 1];
   const hi = d.logAlpha[0];
   // Revealed from lazy to rich, as α shrinks.
@@ -104,7 +102,7 @@ function draw(svgNode: SVGSVGElement, d: DiagonalPathData, progress: number): vo
   panel(1, (e) => e.l1, false, '‖β‖₁', [{ value: d.l1MinL2, label: 'min-ℓ2' }, { value: d.betaStar.reduce((a, b) => a + Math.abs(b), 0), label: '‖β*‖₁' }]);
   panel(2, (e) => e.testLoss, true, '½‖β − β*‖²', []);
 
-  for (const p of PANELS) root.append('text').attr('x', (p.x0 + p.x1) / 2).attr('y', 28).attr('text-anchor', 'middle').attr('font-size', 18).attr('font-weight', 600).attr('fill', ink).text(p.title);
+  drawPanelTitles(root, PANELS, 18);
   root.append('text').attr('x', PANELS[0].x0).attr('y', H - 4).attr('font-size', 14).attr('fill', muted)
     .text(`n = 20 samples, d = 40, 3-sparse truth; step size η = ${d.eta} (scaled down for α > ½)`);
 }

@@ -1,4 +1,3 @@
-import { select } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { depthHalfTime, depthModeTime } from '../engine/closed/depthMode.ts';
@@ -6,6 +5,7 @@ import type { EngineHost, FigureSpec, FigureStep } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
 import { powerOfTen } from './format.ts';
+import { plotRoot, drawPanelTitles } from './plotFrame.ts';
 
 export interface DlnSaddleToSaddleData {
   depth: number;
@@ -86,9 +86,7 @@ function crossing(t: number[], v: number[], level: number): number {
 const law = (N: number) => (N === 2 ? '2u(s − u)' : `${N}u^(${N === 3 ? '4/3' : '3/2'})(s − u)`);
 
 function draw(svgNode: SVGSVGElement, d: DlnSaddleToSaddleData, progress: number): void {
-  const svg = select(svgNode);
-  svg.selectAll('g.plot').remove();
-  const root = svg.append('g').attr('class', 'plot');
+  const root = plotRoot(svgNode);
   const [lo, hi] = d.logRange;
   const tCut = 10 ** (lo + progress * (hi - lo));
   const shown = d.t.filter((t) => t > 0 && t <= tCut).length;
@@ -122,7 +120,7 @@ function draw(svgNode: SVGSVGElement, d: DlnSaddleToSaddleData, progress: number
   const lossPath = line<number>().x((_, k) => xr(Math.log10(d.t[first + k]))).y((v) => yr(v)).digits(2);
   right.append('path').attr('d', lossPath(d.loss.slice(first, first + shown)) ?? '').attr('fill', 'none').attr('stroke', ink).attr('stroke-width', 3);
 
-  for (const p of PANELS) root.append('text').attr('x', (p.x0 + p.x1) / 2).attr('y', 28).attr('text-anchor', 'middle').attr('font-size', 19).attr('font-weight', 600).attr('fill', ink).text(p.title);
+  drawPanelTitles(root, PANELS);
   root.append('text').attr('x', PANELS[0].x1).attr('y', H - 6).attr('text-anchor', 'end').attr('font-size', 15).attr('fill', muted)
     .text(`depth ${d.depth}; wide: engine, dashed: closed form`);
 }

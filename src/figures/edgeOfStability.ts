@@ -1,10 +1,10 @@
-import { select, type Selection } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
 import { powerOfTen } from './format.ts';
+import { plotRoot, drawPanelTitles } from './plotFrame.ts';
 
 export interface EdgeOfStabilityData {
   eta: number;
@@ -12,7 +12,7 @@ export interface EdgeOfStabilityData {
   mlp: { step: number[]; sharpness: number[]; loss: number[]; initialSharpness: number; maxSharpness: number; lateMeanSharpness: number };
   /** GD on ¼(1 − x²y²)² (engine `eos-xy`) from (x0, Y0). */
   xy: { x: number[]; y: number[]; sharpness: number[]; x0: number; y0: number; diverged: null | { step: number; reason: string } };
-  /** Sharpness where gradient flow from the same start would land: 2√((x0² − y0²)² + 4), exact because x² − y² is conserved. */
+  /** Sharpness where gradient flow from the same start would land (the engine's closed form: x² − y² is conserved). */
   flowLandingSharpness: number;
 }
 
@@ -45,18 +45,12 @@ async function compute(p: Record<string, number>, engine: EngineHost): Promise<E
       initialSharpness: f.initialSharpness, maxSharpness: f.maxSharpness, lateMeanSharpness: f.lateMeanSharpness,
     },
     xy: { x: xyRun.series.x as number[], y: xyRun.series.y as number[], sharpness: xyRun.series.sharpness as number[], x0: p.x0, y0: Y0, diverged: xyRun.diverged },
-    flowLandingSharpness: 2 * Math.sqrt((p.x0 ** 2 - Y0 ** 2) ** 2 + 4),
+    flowLandingSharpness: xyRun.final.gradientFlowSharpness as number,
   };
 }
 
-function title(root: Selection<SVGGElement, unknown, null, undefined>, p: (typeof PANELS)[number]): void {
-  root.append('text').attr('x', (p.x0 + p.x1) / 2).attr('y', 28).attr('text-anchor', 'middle').attr('font-size', 19).attr('font-weight', 600).attr('fill', ink).text(p.title);
-}
-
 function draw(svgNode: SVGSVGElement, d: EdgeOfStabilityData, progress: number): void {
-  const svg = select(svgNode);
-  svg.selectAll('g.plot').remove();
-  const root = svg.append('g').attr('class', 'plot');
+  const root = plotRoot(svgNode);
   const n = d.mlp.step.length;
   const cut = Math.max(1, Math.round(progress * (n - 1)));
   const lastStep = d.mlp.step[n - 1];
@@ -117,7 +111,7 @@ function draw(svgNode: SVGSVGElement, d: EdgeOfStabilityData, progress: number):
   right.append('text').attr('x', PANELS[2].x1).attr('y', BOTTOM - 10).attr('text-anchor', 'end').attr('font-size', 15).attr('fill', palette[1]).text('○ valley sharpness = 2/η');
   if (d.xy.diverged) right.append('text').attr('x', (PANELS[2].x0 + PANELS[2].x1) / 2).attr('y', y3(0) - 12).attr('text-anchor', 'middle').attr('font-size', 17).attr('fill', palette[1]).text(`diverges at step ${d.xy.diverged.step}`);
 
-  for (const p of PANELS) title(root, p);
+  drawPanelTitles(root, PANELS);
 }
 
 function describe(d: EdgeOfStabilityData): string {

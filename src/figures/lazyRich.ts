@@ -1,4 +1,3 @@
-import { select } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { lambdaModeValue } from '../engine/closed/lambdaMode.ts';
@@ -6,6 +5,7 @@ import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
 import { powerOfTen } from './format.ts';
+import { plotRoot, drawPanelTitles } from './plotFrame.ts';
 
 export interface LazyRichData {
   lambda: number;
@@ -60,9 +60,7 @@ async function compute(p: Record<string, number>, engine: EngineHost): Promise<L
 }
 
 function draw(svgNode: SVGSVGElement, d: LazyRichData, progress: number): void {
-  const svg = select(svgNode);
-  svg.selectAll('g.plot').remove();
-  const root = svg.append('g').attr('class', 'plot');
+  const root = plotRoot(svgNode);
   const [lo, hi] = LOG_T;
   const tCut = 10 ** (lo + progress * (hi - lo));
 
@@ -110,7 +108,7 @@ function draw(svgNode: SVGSVGElement, d: LazyRichData, progress: number): void {
   panel(1, d.sweep.ntkChange, true, 'relative change by t = 10', palette[1]);
   panel(2, d.sweep.distance, false, '‖θ − θ₀‖ at t = 10', palette[2]);
 
-  for (const p of PANELS) root.append('text').attr('x', (p.x0 + p.x1) / 2).attr('y', 28).attr('text-anchor', 'middle').attr('font-size', 19).attr('font-weight', 600).attr('fill', ink).text(p.title);
+  drawPanelTitles(root, PANELS);
   root.append('text').attr('x', PANELS[0].x0).attr('y', H - 4).attr('font-size', 14).attr('fill', muted).text(`λ = ${d.lambda}; lines: engine, dots: closed form; filled dot: current λ`);
 }
 

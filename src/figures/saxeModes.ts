@@ -1,4 +1,3 @@
-import { select } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { saxeModeValue, saxeHalfTime } from '../engine/closed/saxeMode.ts';
@@ -6,6 +5,7 @@ import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
 import { powerOfTen } from './format.ts';
+import { plotRoot, drawPanelTitles } from './plotFrame.ts';
 
 export interface SaxeModesData {
   s: number[];
@@ -52,9 +52,7 @@ async function compute(params: Record<string, number>, engine: EngineHost): Prom
 }
 
 function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void {
-  const svg = select(svgNode);
-  svg.selectAll('g.plot').remove();
-  const root = svg.append('g').attr('class', 'plot').attr('font-family', 'inherit');
+  const root = plotRoot(svgNode).attr('font-family', 'inherit');
   const tEnd = d.t[d.t.length - 1];
   const cut = Math.max(1, Math.round(progress * (d.t.length - 1)));
   const panels = [
@@ -100,9 +98,7 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
   const lossPath = line<number>().x((_, k) => xr(d.t[k])).y((v) => yr(v)).digits(2);
   right.append('path').attr('d', lossPath(d.loss.slice(0, cut + 1)) ?? '').attr('fill', 'none').attr('stroke', ink).attr('stroke-width', 3.5);
 
-  for (const p of panels) {
-    root.append('text').attr('x', (p.x0 + p.x1) / 2).attr('y', 28).attr('text-anchor', 'middle').attr('font-size', 19).attr('font-weight', 600).attr('fill', ink).text(p.title);
-  }
+  drawPanelTitles(root, panels);
   if (progress < 1) {
     root.append('line').attr('class', 'cursor').attr('x1', xl(progress * tEnd)).attr('x2', xl(progress * tEnd)).attr('y1', yTop).attr('y2', yBottom).attr('stroke', muted);
     root.append('line').attr('class', 'cursor').attr('x1', xr(progress * tEnd)).attr('x2', xr(progress * tEnd)).attr('y1', yTop).attr('y2', yBottom).attr('stroke', muted);

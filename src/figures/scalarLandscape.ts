@@ -1,4 +1,3 @@
-import { select } from 'd3-selection';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { contours } from 'd3-contour';
@@ -7,6 +6,7 @@ import { scalarLoss } from '../engine/models/scalar/scalarTwoLayer.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
+import { plotRoot } from './plotFrame.ts';
 
 export interface ScalarLandscapeData {
   s: number;
@@ -42,9 +42,7 @@ async function compute(p: Record<string, number>, engine: EngineHost): Promise<S
 }
 
 function draw(svgNode: SVGSVGElement, d: ScalarLandscapeData, progress: number): void {
-  const svg = select(svgNode);
-  svg.selectAll('g.plot').remove();
-  const root = svg.append('g').attr('class', 'plot');
+  const root = plotRoot(svgNode);
   const x = scaleLinear().domain([-R, R]).range([PLOT.x0, PLOT.x1]);
   const y = scaleLinear().domain([-R, R]).range([PLOT.y0, PLOT.y1]);
   const left = root.append('g');
