@@ -1,16 +1,11 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import { resolveParams, type FigureSpec } from '../figures/FigureSpec.ts';
-
-interface JsxAttr { type: string; name: string; value: unknown }
-interface JsxNode { name?: string; attributes?: JsxAttr[] }
+import { literalExpression, visitJsxElements, type JsxAttr } from './mdxJsx.ts';
 
 /** Reads an attribute written as a literal object, e.g. params={{ s1: 2, eta: 0.1 }}. */
 function literalObject(attr: JsxAttr): Record<string, number> {
-  const source = (attr.value as { value?: string } | null)?.value ?? '';
-  if (!/^\s*\{[\s\w:.,+\-eE]*\}\s*$/.test(source)) throw new Error(`params must be a literal object of numbers, e.g. params={{ s1: 2 }}; got {${source}}`);
-  return new Function(`return (${source});`)() as Record<string, number>;
+  return literalExpression(attr, /^\s*\{[\s\w:.,+\-eE]*\}\s*$/, (source) => `params must be a literal object of numbers, e.g. params={{ s1: 2 }}; got {${source}}`) as Record<string, number>;
 }
 
 /**
@@ -20,11 +15,7 @@ function literalObject(attr: JsxAttr): Record<string, number> {
 export function remarkCheckFigures(options: { specs: Readonly<Record<string, FigureSpec<any>>> }) {
   const names = Object.keys(options.specs);
   return (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
-      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      const n = node as unknown as JsxNode;
-      if (n.name !== 'Figure') return;
-      const attr = (name: string) => n.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+    visitJsxElements(tree, 'Figure', (node, attr) => {
       const name = attr('name')?.value;
       if (typeof name !== 'string') file.fail('<Figure> needs a literal name="…" attribute.', node.position, 'figures:name');
       const spec = options.specs[name as string];

@@ -1,16 +1,11 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import { predictionNames, resolvePredictionParams } from './registry.ts';
-
-interface JsxAttr { type: string; name: string; value: unknown }
-interface JsxNode { name?: string; attributes?: JsxAttr[] }
+import { literalExpression, visitJsxElements, type JsxAttr } from '../build/mdxJsx.ts';
 
 /** Evaluates an attribute written as a literal expression of numbers, e.g. params={{ s1: 2 }} or tolerance={0.05}. */
 function literal(attr: JsxAttr, what: string): unknown {
-  const source = (attr.value as { value?: string } | null)?.value ?? '';
-  if (!/^[\s\w:.,+\-eE{}]*$/.test(source)) throw new Error(`${what} must be a literal of numbers, e.g. params={{ s1: 2 }}; got {${source}}`);
-  return new Function(`return (${source});`)();
+  return literalExpression(attr, /^[\s\w:.,+\-eE{}]*$/, (source) => `${what} must be a literal of numbers, e.g. params={{ s1: 2 }}; got {${source}}`);
 }
 
 /**
@@ -20,11 +15,7 @@ function literal(attr: JsxAttr, what: string): unknown {
  */
 export function remarkCheckPredictions() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
-      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      const n = node as unknown as JsxNode;
-      if (n.name !== 'Predict') return;
-      const attr = (name: string) => n.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+    visitJsxElements(tree, 'Predict', (node, attr) => {
       const check = attr('check')?.value;
       if (typeof check !== 'string') file.fail('<Predict> needs a literal check="…" attribute.', node.position, 'predict:check');
       if (!predictionNames.includes(check as never)) {
