@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Recorder, blowUpReason, progressTicker } from '../../core/recorder.ts';
+import { Recorder } from '../../core/recorder.ts';
+import { descend2d } from '../../core/descend2d.ts';
 import { baseFields, int, num } from '../../core/schemaHelpers.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 
@@ -45,21 +46,12 @@ export function xySharpness(x: number, y: number): number {
 }
 
 export function runEosXy(s: EosXyScenario, opts: RunOptions = {}): Trajectory {
-  let x = s.x0, y = s.y0;
   const rec = new Recorder();
-  const tick = progressTicker(s.steps, opts.onProgress);
-  const observe = (k: number) =>
-    rec.record(k, k, { x, y, loss: xyLoss(x, y), sharpness: xySharpness(x, y), sharpnessTimesEtaOver2: (xySharpness(x, y) * s.eta) / 2 });
-  for (let k = 0; k <= s.steps; k++) {
-    if (k % s.recordEvery === 0 || k === s.steps) if (!observe(k)) break;
-    if (k === s.steps) break;
-    const [gx, gy] = xyGrad(x, y);
-    x -= s.eta * gx;
-    y -= s.eta * gy;
-    const bad = blowUpReason('|x| + |y|', Math.abs(x) + Math.abs(y), 1e6);
-    if (bad) { rec.diverge(k + 1, bad); break; }
-    tick(k);
-  }
+  const [x, y] = descend2d({
+    start: [s.x0, s.y0], eta: s.eta, steps: s.steps, recordEvery: s.recordEvery, sizeLabel: '|x| + |y|',
+    grad: xyGrad,
+    observe: (k, a, b) => rec.record(k, k, { x: a, y: b, loss: xyLoss(a, b), sharpness: xySharpness(a, b), sharpnessTimesEtaOver2: (xySharpness(a, b) * s.eta) / 2 }),
+  }, rec, opts);
   const gfSharpness = 2 * Math.sqrt((s.x0 ** 2 - s.y0 ** 2) ** 2 + 4);
   return rec.finish(s, {
     x, y, loss: xyLoss(x, y), sharpness: xySharpness(x, y), twoOverEta: 2 / s.eta,

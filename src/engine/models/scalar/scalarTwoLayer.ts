@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Recorder, blowUpReason, progressTicker } from '../../core/recorder.ts';
+import { Recorder } from '../../core/recorder.ts';
+import { descend2d } from '../../core/descend2d.ts';
 import { baseFields, int, num } from '../../core/schemaHelpers.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 
@@ -42,20 +43,11 @@ export function scalarSharpness(s: number, w1: number, w2: number): number {
 }
 
 export function runScalarTwoLayer(sc: ScalarTwoLayerScenario, opts: RunOptions = {}): Trajectory {
-  let w1 = sc.w1, w2 = sc.w2;
   const rec = new Recorder();
-  const tick = progressTicker(sc.steps, opts.onProgress);
-  const observe = (k: number) =>
-    rec.record(k, k, { w1, w2, loss: scalarLoss(sc.s, w1, w2), sharpness: scalarSharpness(sc.s, w1, w2), balance: w1 * w1 - w2 * w2 });
-  for (let k = 0; k <= sc.steps; k++) {
-    if (k % sc.recordEvery === 0 || k === sc.steps) if (!observe(k)) break;
-    if (k === sc.steps) break;
-    const [g1, g2] = scalarGrad(sc.s, w1, w2);
-    w1 -= sc.eta * g1;
-    w2 -= sc.eta * g2;
-    const bad = blowUpReason('|w₁| + |w₂|', Math.abs(w1) + Math.abs(w2), 1e6);
-    if (bad) { rec.diverge(k + 1, bad); break; }
-    tick(k);
-  }
+  const [w1, w2] = descend2d({
+    start: [sc.w1, sc.w2], eta: sc.eta, steps: sc.steps, recordEvery: sc.recordEvery, sizeLabel: '|w₁| + |w₂|',
+    grad: (a, b) => scalarGrad(sc.s, a, b),
+    observe: (k, a, b) => rec.record(k, k, { w1: a, w2: b, loss: scalarLoss(sc.s, a, b), sharpness: scalarSharpness(sc.s, a, b), balance: a * a - b * b }),
+  }, rec, opts);
   return rec.finish(sc, { w1, w2, loss: scalarLoss(sc.s, w1, w2), sharpness: scalarSharpness(sc.s, w1, w2), twoOverEta: 2 / sc.eta });
 }
