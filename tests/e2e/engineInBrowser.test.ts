@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { runScenario } from '../../src/engine/index.ts';
+import { mat, matmul } from '../../src/engine/linalg/mat.ts';
+import { setWasmMatmul } from '../../src/engine/linalg/matmulWasm.ts';
+import { MATMUL_WASM } from '../../src/engine/linalg/wasm/matmulWasmBytes.ts';
 
 const origin = inject('origin');
 const dist = inject('dist');
@@ -44,6 +47,8 @@ const seeded = [
   { model: 'dln', seed: 7, widths: [4, 5, 3], teacher: { singularValues: [3, 2, 1] }, init: { kind: 'gaussian', sigma: 0.01 }, optimizer: { kind: 'gd', eta: 0.05 }, T: 4, records: 40 },
   { model: 'eos-mlp', seed: 3, eta: 0.2, steps: 300 },
   { model: 'diagonal', seed: 5 },
+  // 24×24 layers: every product (24³ multiply-adds) runs in the WebAssembly SIMD kernel.
+  { model: 'dln', seed: 2, widths: [24, 24, 24, 24], teacher: { singularValues: [3, 2, 1] }, init: { kind: 'gaussian', sigma: 0.05 }, optimizer: { kind: 'gd', eta: 0.02 }, T: 2, records: 20, ntk: false },
 ];
 // Only + − × ÷ and √, which IEEE 754 rounds correctly: must be bit-identical in every engine.
 const arithmetic = { model: 'dln', widths: [3, 3, 3], teacher: { singularValues: [3, 2, 1], basis: 'identity' }, init: { kind: 'aligned', u0: 0.001 }, optimizer: { kind: 'gd', eta: 0.01 }, T: 4, records: 40, ntk: false };
@@ -54,7 +59,7 @@ describe('the engine in the browser', () => {
   });
 
   for (const scenario of seeded) {
-    it(`is deterministic in Chromium and agrees with Node to 1e-9 (relative) for seeded ${scenario.model}`, async () => {
+    it(`is deterministic in Chromium and agrees with Node to 1e-9 (relative) for seeded ${scenario.model}${'widths' in scenario ? ` ${scenario.widths.join('-')}` : ''}`, async () => {
       const page = await browser.newPage();
       await page.goto(`${origin}/`);
       const first = await runInBrowser(page, scenario);
@@ -69,6 +74,29 @@ describe('the engine in the browser', () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
     expect(await runInBrowser(page, arithmetic)).toBe(JSON.stringify(runScenario(arithmetic)));
+    await page.close();
+  });
+
+  it('computes, in Chromium, exactly the bits of the scalar matrix kernel with the WebAssembly SIMD kernel', async () => {
+    const n = 8, k = 29, m = 12; // n and m multiples of 4, as the kernel requires
+    const A = Array.from({ length: n * k }, (_, i) => Math.sin(i + 1) * 10 ** ((i % 7) - 3));
+    const B = Array.from({ length: k * m }, (_, i) => Math.cos(3 * i) / (1 + (i % 5)));
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const inBrowser = await page.evaluate(({ bytes, A, B, n, k, m }) => {
+      const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)), {});
+      const heap = new Float64Array((inst.exports.memory as WebAssembly.Memory).buffer);
+      heap.set(A, 0);
+      heap.set(B, n * k);
+      (inst.exports.matmul as (...args: number[]) => void)(8 * (n * k + k * m), 0, 8 * n * k, n, k, m);
+      return Array.from(heap.subarray(n * k + k * m, n * k + k * m + n * m));
+    }, { bytes: Array.from(MATMUL_WASM), A, B, n, k, m });
+    const C = matmul(mat(n, k, Float64Array.from(A)), mat(k, m, Float64Array.from(B)));
+    setWasmMatmul(false);
+    const scalar = Array.from(matmul(mat(n, k, Float64Array.from(A)), mat(k, m, Float64Array.from(B))).data);
+    setWasmMatmul(true);
+    expect(Array.from(C.data).every((x, i) => Object.is(x, scalar[i]))).toBe(true);
+    expect(inBrowser.every((x, i) => Object.is(x, scalar[i]))).toBe(true);
     await page.close();
   });
 });

@@ -4,6 +4,7 @@
  * Every "Into" function writes into a caller-owned output so step loops never allocate.
  */
 import { matmulNTBlockedInto } from './matmulBlocked.ts';
+import { matmulWasmInto } from './matmulWasm.ts';
 
 export interface Mat {
   rows: number;
@@ -53,23 +54,31 @@ function transposeToScratch(s: Mat, a: Mat): Mat {
 }
 
 /**
- * All products go through one kernel, C = A·Bᵀ (matmulNTBlockedInto), after transposing operands
- * into scratch space. Every entry is the sum over k in increasing order starting from 0, so the
- * three variants are bit-identical to naive loops in that order. out must not alias A or B.
+ * Products of at least WASM_MIN_MACS multiply-adds run in the WebAssembly SIMD kernel (matmulWasm.ts);
+ * smaller ones, or all of them where WebAssembly SIMD is missing, go through the scalar kernel
+ * C = A·Bᵀ (matmulNTBlockedInto) after transposing operands into scratch space. Both compute every
+ * entry as the sum over k in increasing order starting from 0, with separate multiplies and adds, so
+ * all paths are bit-identical to naive loops in that order. out must not alias A or B.
  */
+export const WASM_MIN_MACS = 512;
+
 export function matmulInto(out: Mat, a: Mat, b: Mat): Mat {
   if (b.rows !== a.cols || out.rows !== a.rows || out.cols !== b.cols) throw new Error(`matmul shape ${a.rows}x${a.cols} · ${b.rows}x${b.cols}`);
+  if (a.rows * a.cols * b.cols >= WASM_MIN_MACS && matmulWasmInto(out, a, b, false, false)) return out;
   return matmulNTBlockedInto(out, a, transposeToScratch(scratchB, b));
 }
 
 /** out = Aᵀ·B. */
 export function matmulTNInto(out: Mat, a: Mat, b: Mat): Mat {
   if (b.rows !== a.rows || out.rows !== a.cols || out.cols !== b.cols) throw new Error('matmulTN shape');
+  if (a.cols * a.rows * b.cols >= WASM_MIN_MACS && matmulWasmInto(out, a, b, true, false)) return out;
   return matmulNTBlockedInto(out, transposeToScratch(scratchA, a), transposeToScratch(scratchB, b));
 }
 
 /** out = A·Bᵀ. */
 export function matmulNTInto(out: Mat, a: Mat, b: Mat): Mat {
+  if (b.cols !== a.cols || out.rows !== a.rows || out.cols !== b.rows) throw new Error('matmulNT shape');
+  if (a.rows * a.cols * b.rows >= WASM_MIN_MACS && matmulWasmInto(out, a, b, false, true)) return out;
   return matmulNTBlockedInto(out, a, b);
 }
 

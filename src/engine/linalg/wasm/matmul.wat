@@ -1,0 +1,81 @@
+;; C (n×m) = A (n×k) · B (k×m): row-major f64 matrices at byte offsets $c, $a, $b in this module's
+;; memory. n and m must be multiples of 4; matmulWasm.ts pads the operands.
+;;
+;; Each output entry is a sum over p = 0 … k−1 in increasing order, starting from +0, with a separate
+;; multiply and add (f64x2 lanes are IEEE operations, and there is no fused multiply-add), so every
+;; entry is bit-identical to the scalar kernel in matmulBlocked.ts. SIMD runs across columns j, never
+;; across p. A 4×4 block keeps 8 f64x2 accumulators; each step over p loads 4 scalars of A and two
+;; vectors of B for 16 multiply-adds.
+(module
+  (memory (export "memory") 1)
+  (func (export "matmul")
+    (param $c i32) (param $a i32) (param $b i32) (param $n i32) (param $k i32) (param $m i32)
+    (local $i i32) (local $j i32) (local $p i32)
+    (local $rowA i32) (local $ka i32) (local $ka2 i32) (local $ka3 i32) (local $mb i32)
+    (local $pa i32) (local $pb i32) (local $pc i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local.set $ka (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $ka2 (i32.shl (local.get $ka) (i32.const 1)))
+    (local.set $ka3 (i32.add (local.get $ka2) (local.get $ka)))
+    (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $i (i32.const 0))
+    (block $doneI
+      (loop $loopI
+        (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $rowA (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ka))))
+        (local.set $j (i32.const 0))
+        (block $doneJ
+          (loop $loopJ
+            (br_if $doneJ (i32.ge_u (local.get $j) (local.get $m)))
+            (local.set $c00 (v128.const f64x2 0 0))
+            (local.set $c01 (v128.const f64x2 0 0))
+            (local.set $c10 (v128.const f64x2 0 0))
+            (local.set $c11 (v128.const f64x2 0 0))
+            (local.set $c20 (v128.const f64x2 0 0))
+            (local.set $c21 (v128.const f64x2 0 0))
+            (local.set $c30 (v128.const f64x2 0 0))
+            (local.set $c31 (v128.const f64x2 0 0))
+            (local.set $pa (local.get $rowA))
+            (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $p (i32.const 0))
+            (block $doneP
+              (loop $loopP
+                (br_if $doneP (i32.ge_u (local.get $p) (local.get $k)))
+                (local.set $b0 (v128.load (local.get $pb)))
+                (local.set $b1 (v128.load offset=16 (local.get $pb)))
+                (local.set $x (f64x2.splat (f64.load (local.get $pa))))
+                (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $b0))))
+                (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $b1))))
+                (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $ka)))))
+                (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $b0))))
+                (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $b1))))
+                (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $ka2)))))
+                (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $b0))))
+                (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $b1))))
+                (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $ka3)))))
+                (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $b0))))
+                (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $b1))))
+                (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
+                (local.set $pb (i32.add (local.get $pb) (local.get $mb)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $loopP)))
+            (local.set $pc
+              (i32.add (local.get $c)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $m)) (local.get $j)) (i32.const 3))))
+            (v128.store (local.get $pc) (local.get $c00))
+            (v128.store offset=16 (local.get $pc) (local.get $c01))
+            (local.set $pc (i32.add (local.get $pc) (local.get $mb)))
+            (v128.store (local.get $pc) (local.get $c10))
+            (v128.store offset=16 (local.get $pc) (local.get $c11))
+            (local.set $pc (i32.add (local.get $pc) (local.get $mb)))
+            (v128.store (local.get $pc) (local.get $c20))
+            (v128.store offset=16 (local.get $pc) (local.get $c21))
+            (local.set $pc (i32.add (local.get $pc) (local.get $mb)))
+            (v128.store (local.get $pc) (local.get $c30))
+            (v128.store offset=16 (local.get $pc) (local.get $c31))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $loopJ)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $loopI)))))
