@@ -4,15 +4,16 @@ import { MATMUL_WASM } from './wasm/matmulWasmBytes.ts';
 /**
  * The WebAssembly SIMD matrix product (wasm/matmul.wat): 2–3× faster than the scalar kernel on the
  * engine's shapes, and bit-identical to it, so which one ran never shows in a result. Operands are
- * copied (transposed where asked) into the module's memory with rows and columns padded to multiples
- * of 4; padding only feeds output entries that are never copied back.
+ * copied into the module's memory as they are (A transposed is read in place through strides); only
+ * a transposed B is rearranged. Each operand is followed by zeroed slack that the kernel's edge
+ * blocks may read or write (see the .wat file).
  *
  * Where WebAssembly or its SIMD extension is missing (or disabled with setWasmMatmul(false)), the
  * caller falls back to the scalar kernel.
  */
 interface Kernel {
   memory: WebAssembly.Memory;
-  matmul: (c: number, a: number, b: number, n: number, k: number, m: number) => void;
+  matmul: (c: number, a: number, b: number, n: number, k: number, m: number, si: number, sp: number) => void;
   heap: Float64Array;
 }
 
@@ -42,8 +43,6 @@ export function wasmMatmulAvailable(): boolean {
   return enabled && kernel !== null;
 }
 
-const up4 = (x: number) => (x + 3) & ~3;
-
 /** The module's memory as doubles, grown to hold at least `doubles` entries. */
 function heapOf(kn: Kernel, doubles: number): Float64Array {
   if (kn.heap.length < doubles) {
@@ -62,26 +61,21 @@ export function matmulWasmInto(out: Mat, a: Mat, b: Mat, transA: boolean, transB
   if (!wasmMatmulAvailable()) return false;
   const kn = kernel as Kernel;
   const n = out.rows, m = out.cols, k = transA ? a.rows : a.cols;
-  const n4 = up4(n), m4 = up4(m);
-  const offA = 0, offB = n4 * k, offC = offB + k * m4;
-  const H = heapOf(kn, offC + n4 * m4);
+  const n4 = (n + 3) & ~3;
+  // A (n×k, or k×n when transposed) + slack for 3 extra rows; B (k×m) + 3; C (n4×m) + 3.
+  const lenA = n * k, slackA = transA ? 4 : 3 * k + 4;
+  const offA = 0, offB = offA + lenA + slackA, offC = offB + k * m + 4;
+  const H = heapOf(kn, offC + n4 * m + 4);
   const A = a.data, B = b.data, C = out.data;
-  // A as n4 × k rows.
-  if (transA) {
-    for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) H[offA + i * k + p] = A[p * n + i];
+  H.set(A.length === lenA ? A : A.subarray(0, lenA), offA);
+  H.fill(0, offA + lenA, offB);
+  if (transB) {
+    for (let p = 0; p < k; p++) for (let j = 0; j < m; j++) H[offB + p * m + j] = B[j * k + p];
   } else {
-    H.set(A.subarray(0, n * k), offA);
+    H.set(B.length === k * m ? B : B.subarray(0, k * m), offB);
   }
-  H.fill(0, offA + n * k, offB);
-  // B as k × m4 rows.
-  for (let p = 0; p < k; p++) {
-    const row = offB + p * m4;
-    if (transB) for (let j = 0; j < m; j++) H[row + j] = B[j * k + p];
-    else H.set(B.subarray(p * m, p * m + m), row);
-    for (let j = m; j < m4; j++) H[row + j] = 0;
-  }
-  kn.matmul(offC * 8, offA * 8, offB * 8, n4, k, m4);
-  if (m4 === m) C.set(H.subarray(offC, offC + n * m));
-  else for (let i = 0; i < n; i++) C.set(H.subarray(offC + i * m4, offC + i * m4 + m), i * m);
+  H.fill(0, offB + k * m, offC);
+  kn.matmul(offC * 8, offA * 8, offB * 8, n, k, m, transA ? 8 : 8 * k, transA ? 8 * n : 8);
+  C.set(H.subarray(offC, offC + n * m));
   return true;
 }

@@ -1,5 +1,12 @@
-;; C (n×m) = A (n×k) · B (k×m): row-major f64 matrices at byte offsets $c, $a, $b in this module's
-;; memory. n and m must be multiples of 4; matmulWasm.ts pads the operands.
+;; C (n×m) = A (n×k) · B (k×m), f64, at byte offsets $c, $a, $b in this module's memory. B and C are
+;; row-major with rows of m entries; entry (i, p) of A is at $a + i·$si + p·$sp bytes, so A may be stored
+;; row-major ($si = 8k, $sp = 8) or transposed ($si = 8, $sp = 8n) without a copy.
+;;
+;; Blocks are 4 rows × 4 columns. When n or m is not a multiple of 4, the last blocks read up to 3 entries
+;; past a row of B or 3 rows past A and write their extra results past the row end of C: into the first
+;; columns of the next rows, which are written again afterwards because column blocks run from the last
+;; to the first and row blocks from the first to the last, or into slack after C. The caller
+;; (matmulWasm.ts) leaves that slack after each operand.
 ;;
 ;; Each output entry is a sum over p = 0 … k−1 in increasing order, starting from +0, with a separate
 ;; multiply and add (f64x2 lanes are IEEE operations, and there is no fused multiply-add), so every
@@ -10,13 +17,14 @@
   (memory (export "memory") 1)
   (func (export "matmul")
     (param $c i32) (param $a i32) (param $b i32) (param $n i32) (param $k i32) (param $m i32)
-    (local $i i32) (local $j i32) (local $p i32)
+    (param $si i32) (param $sp i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $jLast i32)
     (local $rowA i32) (local $ka i32) (local $ka2 i32) (local $ka3 i32) (local $mb i32)
     (local $pa i32) (local $pb i32) (local $pc i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $b0 v128) (local $b1 v128) (local $x v128)
-    (local.set $ka (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $ka (local.get $si))
     (local.set $ka2 (i32.shl (local.get $ka) (i32.const 1)))
     (local.set $ka3 (i32.add (local.get $ka2) (local.get $ka)))
     (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
@@ -25,10 +33,11 @@
       (loop $loopI
         (br_if $doneI (i32.ge_u (local.get $i) (local.get $n)))
         (local.set $rowA (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ka))))
-        (local.set $j (i32.const 0))
+        (local.set $jLast (i32.and (i32.sub (local.get $m) (i32.const 1)) (i32.const -4)))
+        (local.set $j (local.get $jLast))
         (block $doneJ
           (loop $loopJ
-            (br_if $doneJ (i32.ge_u (local.get $j) (local.get $m)))
+            (br_if $doneJ (i32.lt_s (local.get $j) (i32.const 0)))
             (local.set $c00 (v128.const f64x2 0 0))
             (local.set $c01 (v128.const f64x2 0 0))
             (local.set $c10 (v128.const f64x2 0 0))
@@ -57,7 +66,7 @@
                 (local.set $x (f64x2.splat (f64.load (i32.add (local.get $pa) (local.get $ka3)))))
                 (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $b0))))
                 (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $b1))))
-                (local.set $pa (i32.add (local.get $pa) (i32.const 8)))
+                (local.set $pa (i32.add (local.get $pa) (local.get $sp)))
                 (local.set $pb (i32.add (local.get $pb) (local.get $mb)))
                 (local.set $p (i32.add (local.get $p) (i32.const 1)))
                 (br $loopP)))
@@ -75,7 +84,7 @@
             (local.set $pc (i32.add (local.get $pc) (local.get $mb)))
             (v128.store (local.get $pc) (local.get $c30))
             (v128.store offset=16 (local.get $pc) (local.get $c31))
-            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (local.set $j (i32.sub (local.get $j) (i32.const 4)))
             (br $loopJ)))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $loopI)))))
