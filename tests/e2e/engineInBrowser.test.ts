@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { mat, matmul } from '../../src/engine/linalg/mat.ts';
-import { setWasmMatmul } from '../../src/engine/linalg/matmulWasm.ts';
-import { MATMUL_WASM } from '../../src/engine/linalg/wasm/matmulWasmBytes.ts';
+import { setWasmKernels } from '../../src/engine/linalg/wasmKernels.ts';
+import { KERNELS_WASM } from '../../src/engine/linalg/wasm/kernelsWasmBytes.ts';
 
 const origin = inject('origin');
 const dist = inject('dist');
@@ -88,13 +88,13 @@ describe('the engine in the browser', () => {
       const heap = new Float64Array((inst.exports.memory as WebAssembly.Memory).buffer);
       heap.set(A, 0);
       heap.set(B, n * k);
-      (inst.exports.matmul as (...args: number[]) => void)(8 * (n * k + k * m), 0, 8 * n * k, n, k, m);
+      (inst.exports.matmul as (...args: number[]) => void)(8 * (n * k + k * m), 0, 8 * n * k, n, k, m, 8 * k, 8);
       return Array.from(heap.subarray(n * k + k * m, n * k + k * m + n * m));
-    }, { bytes: Array.from(MATMUL_WASM), A, B, n, k, m });
+    }, { bytes: Array.from(KERNELS_WASM), A, B, n, k, m });
     const C = matmul(mat(n, k, Float64Array.from(A)), mat(k, m, Float64Array.from(B)));
-    setWasmMatmul(false);
+    setWasmKernels(false);
     const scalar = Array.from(matmul(mat(n, k, Float64Array.from(A)), mat(k, m, Float64Array.from(B))).data);
-    setWasmMatmul(true);
+    setWasmKernels(true);
     expect(Array.from(C.data).every((x, i) => Object.is(x, scalar[i]))).toBe(true);
     expect(inBrowser.every((x, i) => Object.is(x, scalar[i]))).toBe(true);
     await page.close();

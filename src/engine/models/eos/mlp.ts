@@ -1,9 +1,11 @@
-import { mat, matmulInto, matmulNTInto, matmulTNInto, type Mat } from '../../linalg/mat.ts';
+import { denseLayerInto } from '../../linalg/denseLayer.ts';
+import { mat, matmulInto, matmulTNInto, type Mat } from '../../linalg/mat.ts';
 
 /**
  * A small fully connected tanh network with scalar input/output, parameters packed in one
  * Float64Array (per layer: W (out×in) row-major, then b). Forward and backward are batched matrix
- * products into preallocated buffers. Loss: ½·mean (f − y)² over the batch.
+ * products into preallocated buffers. Loss: ½·mean (f − y)² over the batch. tanh is the engine's
+ * own (core/tanh.ts): same bits in every browser, and fused with the product in WebAssembly.
  */
 export interface Mlp {
   sizes: number[];
@@ -38,22 +40,22 @@ export function createMlp(sizes: number[], xs: Float64Array, ys: Float64Array): 
     }
     return v;
   };
+  const biasCache = new Map<Float64Array, Float64Array[]>();
+  const biasViews = (buf: Float64Array): Float64Array[] => {
+    let v = biasCache.get(buf);
+    if (!v) {
+      v = offB.map((o, l) => buf.subarray(o, o + sizes[l + 1]));
+      if (biasCache.size > 8) biasCache.clear();
+      biasCache.set(buf, v);
+    }
+    return v;
+  };
   return {
     sizes,
     nParams: n,
     lossGrad(theta, grad) {
-      const W = weightViews(theta);
-      for (let l = 0; l < L; l++) {
-        const nout = sizes[l + 1], z = acts[l + 1];
-        matmulNTInto(z, acts[l], W[l]);
-        const last = l === L - 1;
-        for (let i = 0; i < P; i++) {
-          for (let o = 0; o < nout; o++) {
-            const s = z.data[i * nout + o] + theta[offB[l] + o];
-            z.data[i * nout + o] = last ? s : Math.tanh(s);
-          }
-        }
-      }
+      const W = weightViews(theta), b = biasViews(theta);
+      for (let l = 0; l < L; l++) denseLayerInto(acts[l + 1], acts[l], W[l], b[l], l < L - 1);
       const out = acts[L].data;
       let loss = 0;
       for (let i = 0; i < P; i++) {

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assembleMatmul } from '../../src/engine/cli/assembleWasm.ts';
+import { assembleKernels } from '../../src/engine/cli/assembleWasm.ts';
 import { mat, matmulInto, matmulNTInto, matmulTNInto, WASM_MIN_MACS, type Mat } from '../../src/engine/linalg/mat.ts';
-import { matmulWasmInto, setWasmMatmul, wasmMatmulAvailable } from '../../src/engine/linalg/matmulWasm.ts';
-import { MATMUL_WASM } from '../../src/engine/linalg/wasm/matmulWasmBytes.ts';
+import { matmulWasmInto } from '../../src/engine/linalg/matmulWasm.ts';
+import { setWasmKernels, wasmKernels } from '../../src/engine/linalg/wasmKernels.ts';
+import { KERNELS_WASM } from '../../src/engine/linalg/wasm/kernelsWasmBytes.ts';
 import { runScenario } from '../../src/engine/index.ts';
 
-afterEach(() => setWasmMatmul(true));
+afterEach(() => setWasmKernels(true));
 
 /** Entry (i, j) as the plain left-to-right sum Σ_p A[i,p]·B[p,j] starting from 0. */
 function naive(a: (i: number, p: number) => number, b: (p: number, j: number) => number, n: number, k: number, m: number): Float64Array {
@@ -27,12 +28,12 @@ const filled = (rows: number, cols: number, values: number[]): Mat => {
 };
 
 describe('WebAssembly SIMD matrix product', () => {
-  it('the committed module bytes are exactly what matmul.wat assembles to', async () => {
-    expect(Array.from(await assembleMatmul())).toEqual(Array.from(MATMUL_WASM));
+  it('the committed module bytes are exactly what kernels.wat assembles to', async () => {
+    expect(Array.from(await assembleKernels())).toEqual(Array.from(KERNELS_WASM));
   });
 
   it('is available in this Node, so products above the threshold take the SIMD path', () => {
-    expect(wasmMatmulAvailable()).toBe(true);
+    expect(wasmKernels() !== null).toBe(true);
   });
 
   it('gives the same bits as the naive left-to-right sum for AB, ABᵀ and AᵀB, with and without WebAssembly', () => {
@@ -58,11 +59,11 @@ describe('WebAssembly SIMD matrix product', () => {
           if (!sameBits(direct(A, BT, false, true), cases[1][2])) return false;
           if (!sameBits(direct(AT, B, true, false), cases[2][2])) return false;
           for (const [, run, expected] of cases) {
-            setWasmMatmul(true);
+            setWasmKernels(true);
             const withWasm = run().data;
-            setWasmMatmul(false);
+            setWasmKernels(false);
             const withoutWasm = run().data;
-            setWasmMatmul(true);
+            setWasmKernels(true);
             if (!sameBits(withWasm, expected) || !sameBits(withoutWasm, expected)) return false;
           }
           return true;
@@ -77,7 +78,7 @@ describe('WebAssembly SIMD matrix product', () => {
     expect(8 * (n * k + k * m + n * m)).toBeGreaterThan(65536 * 4);
     const A = filled(n, k, [0.3, -1.7, 2.1, 1e-3, -4]), B = filled(k, m, [1.1, 0.5, -0.25, 3]);
     const fast = matmulInto(mat(n, m), A, B).data;
-    setWasmMatmul(false);
+    setWasmKernels(false);
     expect(sameBits(fast, matmulInto(mat(n, m), A, B).data)).toBe(true);
   });
 
@@ -88,9 +89,9 @@ describe('WebAssembly SIMD matrix product', () => {
       { model: 'eos-mlp', seed: 1, eta: 0.1, steps: 300, recordEvery: 50 },
     ]) {
       const fast = JSON.stringify(runScenario(scenario));
-      setWasmMatmul(false);
+      setWasmKernels(false);
       const scalar = JSON.stringify(runScenario(scenario));
-      setWasmMatmul(true);
+      setWasmKernels(true);
       expect(fast).toBe(scalar);
     }
   });

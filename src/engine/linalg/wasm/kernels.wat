@@ -1,4 +1,6 @@
-;; C (n×m) = A (n×k) · B (k×m), f64, at byte offsets $c, $a, $b in this module's memory. B and C are
+;; The engine's WebAssembly SIMD kernels. Both reproduce the scalar JavaScript code bit for bit.
+;;
+;; matmul: C (n×m) = A (n×k) · B (k×m), f64, at byte offsets $c, $a, $b in this module's memory. B and C are
 ;; row-major with rows of m entries; entry (i, p) of A is at $a + i·$si + p·$sp bytes, so A may be stored
 ;; row-major ($si = 8k, $sp = 8) or transposed ($si = 8, $sp = 8n) without a copy.
 ;;
@@ -87,4 +89,68 @@
             (local.set $j (i32.sub (local.get $j) (i32.const 4)))
             (br $loopJ)))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
-        (br $loopI)))))
+        (br $loopI))))
+  ;; tanh: x ← tanh x in place for `count` f64 at byte offset $ptr, two lanes at a time (an odd count
+  ;; also rewrites the f64 after the last one, which the caller leaves as slack). Each lane performs
+  ;; exactly the operations of tanh() in src/engine/core/tanh.ts, in the same order; see that file
+  ;; for the method and its accuracy. 2ᵏ is built from its exponent bits instead of a table.
+  (func (export "tanh") (param $ptr i32) (param $count i32)
+    (local $end i32) (local $x v128) (local $a v128) (local $y v128) (local $k v128)
+    (local $hi v128) (local $lo v128) (local $r v128) (local $c v128)
+    (local $r2 v128) (local $r4 v128) (local $r8 v128) (local $q v128) (local $em v128) (local $e v128)
+    (local $p v128) (local $pe v128) (local $th v128)
+    (local.set $end (i32.add (local.get $ptr) (i32.shl (local.get $count) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
+        (local.set $x (v128.load (local.get $ptr)))
+        (local.set $a (f64x2.abs (local.get $x)))
+        (local.set $y (f64x2.mul (v128.const f64x2 -2 -2) (local.get $a)))
+        (local.set $k (f64x2.ceil (f64x2.sub
+          (f64x2.mul (local.get $y) (v128.const f64x2 0x1.71547652b82fep+0 0x1.71547652b82fep+0))
+          (v128.const f64x2 0.5 0.5))))
+        (local.set $hi (f64x2.sub (local.get $y)
+          (f64x2.mul (local.get $k) (v128.const f64x2 0x1.62e42fee00000p-1 0x1.62e42fee00000p-1))))
+        (local.set $lo (f64x2.mul (local.get $k) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33)))
+        (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+        (local.set $c (f64x2.sub (f64x2.sub (local.get $hi) (local.get $r)) (local.get $lo)))
+        (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+        (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+        (local.set $r8 (f64x2.mul (local.get $r4) (local.get $r4)))
+        (local.set $q
+          (f64x2.add
+            (f64x2.add
+              (f64x2.add
+                (f64x2.add (v128.const f64x2 0x1.0000000000000p-1 0x1.0000000000000p-1) (f64x2.mul (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (local.get $r)))
+                (f64x2.mul (local.get $r2)
+                  (f64x2.add (v128.const f64x2 0x1.5555555555555p-5 0x1.5555555555555p-5) (f64x2.mul (v128.const f64x2 0x1.1111111111111p-7 0x1.1111111111111p-7) (local.get $r)))))
+              (f64x2.mul (local.get $r4)
+                (f64x2.add
+                  (f64x2.add (v128.const f64x2 0x1.6c16c16c16c17p-10 0x1.6c16c16c16c17p-10) (f64x2.mul (v128.const f64x2 0x1.a01a01a01a01ap-13 0x1.a01a01a01a01ap-13) (local.get $r)))
+                  (f64x2.mul (local.get $r2)
+                    (f64x2.add (v128.const f64x2 0x1.a01a01a01a01ap-16 0x1.a01a01a01a01ap-16) (f64x2.mul (v128.const f64x2 0x1.71de3a556c734p-19 0x1.71de3a556c734p-19) (local.get $r)))))))
+            (f64x2.mul (local.get $r8)
+              (f64x2.add
+                (f64x2.add (v128.const f64x2 0x1.27e4fb7789f5cp-22 0x1.27e4fb7789f5cp-22) (f64x2.mul (v128.const f64x2 0x1.ae64567f544e4p-26 0x1.ae64567f544e4p-26) (local.get $r)))
+                (f64x2.mul (local.get $r2)
+                  (f64x2.add (v128.const f64x2 0x1.1eed8eff8d898p-29 0x1.1eed8eff8d898p-29) (f64x2.mul (v128.const f64x2 0x1.6124613a86d09p-33 0x1.6124613a86d09p-33) (local.get $r))))))))
+        (local.set $em (f64x2.add (local.get $r) (f64x2.mul (local.get $r2) (local.get $q))))
+        (local.set $e (f64x2.add (local.get $em)
+          (f64x2.add (local.get $c) (f64x2.mul (local.get $c) (local.get $em)))))
+        ;; p = 2^k from the exponent field; lanes with |x| ≥ 20 get garbage here and are replaced below.
+        (local.set $p (i64x2.shl
+          (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (local.get $k))) (v128.const i64x2 1023 1023))
+          (i32.const 52)))
+        (local.set $pe (f64x2.mul (local.get $p) (local.get $e)))
+        (local.set $th (f64x2.div
+          (f64x2.sub (f64x2.sub (v128.const f64x2 1 1) (local.get $p)) (local.get $pe))
+          (f64x2.add (f64x2.add (v128.const f64x2 1 1) (local.get $p)) (local.get $pe))))
+        (local.set $th (v128.bitselect (v128.const f64x2 1 1) (local.get $th)
+          (f64x2.ge (local.get $a) (v128.const f64x2 20 20))))
+        (local.set $th (v128.or (local.get $th)
+          (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
+        (v128.store (local.get $ptr)
+          (v128.bitselect (local.get $th) (local.get $x)
+            (f64x2.ge (local.get $a) (v128.const f64x2 0x1p-27 0x1p-27))))
+        (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
+        (br $next)))))
