@@ -1,7 +1,7 @@
 """numpy reference implementations of one training step of each engine model, for bench/run.ts.
 
-Usage: python3 bench/reference.py <model> <json-size> <steps>
-Prints {"stepsPerSecond": ...}. Each loop mirrors the TypeScript step (same shapes, same math);
+Usage: python3 bench/reference.py <model> <json-size> <steps> [repeats]
+Prints {"stepsPerSecond": ...}, the best of `repeats` timed runs after a short warm-up. Each loop mirrors the TypeScript step (same shapes, same math);
 setup is excluded from the timing. numpy uses its BLAS, single-threaded here (OMP/OPENBLAS_NUM_THREADS=1
 are set by bench/run.ts) so the comparison is per core.
 """
@@ -112,5 +112,7 @@ def modular(size, steps):
 
 if __name__ == "__main__":
     model, size, steps = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3])
+    repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     fn = {"dln": dln, "diagonal": diagonal, "eos-mlp": eos_mlp, "kumar-grokking": kumar, "modular-addition": modular}[model]
-    print(json.dumps({"stepsPerSecond": fn(size, steps)}))
+    fn(size, max(1, steps // 10))  # warm-up: first-call costs of numpy and BLAS
+    print(json.dumps({"stepsPerSecond": max(fn(size, steps) for _ in range(repeats))}))
