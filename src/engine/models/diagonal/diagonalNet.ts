@@ -67,10 +67,28 @@ export function diagonalLossGrad(X: Float64Array, y: Float64Array, d: number, be
   const m = rows ? rows.length : y.length;
   if (g) g.fill(0);
   let loss = 0;
-  // Two samples per pass share the loads of β and g; each sum still runs in the plain order, sample by
-  // sample, so the result is bit-identical to one sample at a time. One division per sample, not per
-  // coordinate: a division costs several multiplications.
+  // Four samples per pass share the loads of β and g and give four independent addition chains, where
+  // one sample's residual is a single chain bound by the adder's latency; each sum still runs in the
+  // plain order, sample by sample, so the result is bit-identical to one sample at a time. One division
+  // per sample, not per coordinate: a division costs several multiplications.
   let b = 0;
+  for (; b + 3 < m; b += 4) {
+    const i0 = rows ? rows[b] : b, i1 = rows ? rows[b + 1] : b + 1, i2 = rows ? rows[b + 2] : b + 2, i3 = rows ? rows[b + 3] : b + 3;
+    const row0 = i0 * d, row1 = i1 * d, row2 = i2 * d, row3 = i3 * d;
+    let r0 = -y[i0], r1 = -y[i1], r2 = -y[i2], r3 = -y[i3];
+    for (let k = 0; k < d; k++) {
+      const bk = beta[k];
+      r0 += X[row0 + k] * bk; r1 += X[row1 + k] * bk; r2 += X[row2 + k] * bk; r3 += X[row3 + k] * bk;
+    }
+    loss += r0 * r0;
+    loss += r1 * r1;
+    loss += r2 * r2;
+    loss += r3 * r3;
+    if (g) {
+      const q0 = r0 / m, q1 = r1 / m, q2 = r2 / m, q3 = r3 / m;
+      for (let k = 0; k < d; k++) g[k] = g[k] + X[row0 + k] * q0 + X[row1 + k] * q1 + X[row2 + k] * q2 + X[row3 + k] * q3;
+    }
+  }
   for (; b + 1 < m; b += 2) {
     const i0 = rows ? rows[b] : b, i1 = rows ? rows[b + 1] : b + 1;
     const row0 = i0 * d, row1 = i1 * d;
