@@ -59,7 +59,7 @@ describe('the engine in the browser', () => {
   });
 
   for (const scenario of seeded) {
-    it(`is deterministic in Chromium and agrees with Node to 1e-9 (relative) for seeded ${scenario.model}${'widths' in scenario ? ` ${scenario.widths.join('-')}` : ''}`, async () => {
+    it(`is deterministic in Chromium and agrees with Node to 1e-9 (relative) for seeded ${scenario.model}${'widths' in scenario && scenario.widths ? ` ${scenario.widths.join('-')}` : ''}`, async () => {
       const page = await browser.newPage();
       await page.goto(`${origin}/`);
       const first = await runInBrowser(page, scenario);
