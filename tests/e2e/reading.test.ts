@@ -151,10 +151,12 @@ describe('search', () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
     await page.locator('.pagefind-ui__search-input').fill('interpolator');
-    await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
-    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    const slideHit = hrefs.find((h) => h.startsWith('/slides/') && h.includes('#/'));
-    expect(slideHit, hrefs.join(', ')).toBeDefined();
+    // Pagefind UI renders results one by one as their fragments load: wait for the slide's hit to arrive
+    // rather than reading the list as soon as its first entry appears.
+    const hrefs = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const isSlideHit = (h: string) => h.startsWith('/slides/') && h.includes('#/');
+    await expect.poll(async () => (await hrefs()).some(isSlideHit), { timeout: 20_000, message: 'no slide among the search hits' }).toBe(true);
+    const slideHit = (await hrefs()).find(isSlideHit);
     await page.goto(origin + slideHit!);
     await page.waitForSelector('html[data-deck-ready]');
     expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(slideHit!.split('#/')[1]);
