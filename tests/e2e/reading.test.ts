@@ -167,9 +167,8 @@ describe('search', () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
     await page.locator('.pagefind-ui__search-input').fill('hyperbola');
-    await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
-    const hits = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hits.some((h) => h?.startsWith('/readings/'))).toBe(true);
+    const hits = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    await expect.poll(async () => (await hits()).some((h) => h.startsWith('/readings/')), { timeout: 20_000, message: 'no reading among the search hits' }).toBe(true);
     await page.close();
   });
 });
