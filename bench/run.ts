@@ -1,7 +1,7 @@
 /**
  * npm run bench — steps per second of each model at two sizes, for the engine, a numpy reference
- * (bench/reference.py, single-threaded BLAS) and tfjs-core's CPU backend when installed. Engine and
- * numpy rates are the best of REPEATS runs each.
+ * (bench/reference.py, single-threaded BLAS) and tfjs-core's CPU backend when installed. All three
+ * rates are the best of REPEATS runs each.
  * Prints a table and writes bench/results.json (the README's Benchmarks table).
  */
 import { execFileSync } from 'node:child_process';
@@ -32,7 +32,7 @@ for (const [label, p, embedSize, hiddenSize, steps] of [['p=23 E=64 H=64', 23, 6
 }
 
 // Shared 2-core VMs drift by 2× between seconds: every rate is the best of REPEATS timed runs, for the
-// engine and numpy alike, so the ratio compares both at their undisturbed speed.
+// engine, numpy and tfjs alike, so the ratio compares both at their undisturbed speed.
 const REPEATS = 3;
 
 function engineRate(c: Case): number {
@@ -62,7 +62,7 @@ const fmt = (x: number | null) => (x === null ? 'n/a' : x >= 100 ? x.toFixed(0) 
 const rows = cases.map((c) => {
   const engine = engineRate(c);
   const numpy = numpyRate(c);
-  const tfjs = tf ? tfjsStepsPerSecond(tf, c.model, c.size, Math.max(5, Math.round(c.steps / 10))) : null;
+  const tfjs = tf ? tfjsStepsPerSecond(tf, c.model, c.size, Math.max(5, Math.round(c.steps / 10)), REPEATS) : null;
   const row = { model: c.model, size: c.label, engine, numpy, tfjs, vsNumpy: numpy ? engine / numpy : null, vsTfjs: tfjs ? engine / tfjs : null };
   console.log([row.model.padEnd(17), row.size.padEnd(22), fmt(engine).padStart(9), fmt(numpy).padStart(9), fmt(tfjs).padStart(7), fmt(row.vsNumpy).padStart(6), fmt(row.vsTfjs).padStart(6)].join(' '));
   return row;

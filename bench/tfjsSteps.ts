@@ -35,12 +35,12 @@ export async function loadTf(): Promise<Tf | null> {
 }
 
 /** Returns steps per second of `steps` plain-GD steps on `loss` over `vars`. */
-function timeGd(tf: Tf, vars: import('@tensorflow/tfjs-core').Variable[], loss: () => import('@tensorflow/tfjs-core').Scalar, lr: number, steps: number): number {
+function timeGd(tf: Tf, vars: import('@tensorflow/tfjs-core').Variable[], loss: () => import('@tensorflow/tfjs-core').Scalar, lr: number, steps: number, repeats: number): number {
   const opt = tf.train.sgd(lr);
   const run = (k: number) => { for (let i = 0; i < k; i++) tf.tidy(() => { opt.minimize(loss, false, vars); }); };
   run(Math.max(2, Math.round(steps / 10))); // warm-up, as for the engine and numpy
   let best = 0;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
     run(steps);
     best = Math.max(best, steps / ((performance.now() - t0) / 1000));
@@ -48,7 +48,7 @@ function timeGd(tf: Tf, vars: import('@tensorflow/tfjs-core').Variable[], loss: 
   return best;
 }
 
-export function tfjsStepsPerSecond(tf: Tf, model: string, size: Record<string, any>, steps: number): number | null {
+export function tfjsStepsPerSecond(tf: Tf, model: string, size: Record<string, any>, steps: number, repeats: number): number | null {
   const rnd = (shape: number[], std: number) => tf.variable(tf.randomNormal(shape, 0, std));
   if (model === 'dln') {
     const w: number[] = size.widths;
@@ -58,12 +58,12 @@ export function tfjsStepsPerSecond(tf: Tf, model: string, size: Record<string, a
       let W = Ws[0] as import('@tensorflow/tfjs-core').Tensor2D;
       for (let l = 1; l < Ws.length; l++) W = tf.matMul(Ws[l] as import('@tensorflow/tfjs-core').Tensor2D, W);
       return tf.mul(0.5, tf.sum(tf.square(tf.sub(W, M)))) as import('@tensorflow/tfjs-core').Scalar;
-    }, 1e-3, steps);
+    }, 1e-3, steps, repeats);
   }
   if (model === 'diagonal') {
     const X = tf.randomNormal([size.n, size.d]), y = tf.randomNormal([size.n, 1]);
     const u = tf.variable(tf.fill([size.d, 1], 0.1)), v = tf.variable(tf.fill([size.d, 1], 0.1));
-    return timeGd(tf, [u, v], () => tf.mul(0.5, tf.mean(tf.square(tf.sub(tf.matMul(X, tf.sub(tf.square(u), tf.square(v))), y)))) as import('@tensorflow/tfjs-core').Scalar, 0.01, steps);
+    return timeGd(tf, [u, v], () => tf.mul(0.5, tf.mean(tf.square(tf.sub(tf.matMul(X, tf.sub(tf.square(u), tf.square(v))), y)))) as import('@tensorflow/tfjs-core').Scalar, 0.01, steps, repeats);
   }
   if (model === 'eos-mlp') {
     const sizes = [1, ...size.hidden, 1];
@@ -78,7 +78,7 @@ export function tfjsStepsPerSecond(tf: Tf, model: string, size: Record<string, a
         a = l === Ws.length - 1 ? z : tf.tanh(z);
       });
       return tf.mul(0.5, tf.mean(tf.square(tf.sub(a, y)))) as import('@tensorflow/tfjs-core').Scalar;
-    }, 0.1, steps);
+    }, 0.1, steps, repeats);
   }
   if (model === 'modular-addition') {
     const { p, embedSize: d, hiddenSize: H } = size;

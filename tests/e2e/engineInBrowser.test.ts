@@ -78,7 +78,7 @@ describe('the engine in the browser', () => {
   });
 
   it('computes, in Chromium, exactly the bits of the scalar matrix kernel with the WebAssembly SIMD kernel', async () => {
-    const n = 8, k = 29, m = 12; // n and m multiples of 4, as the kernel requires
+    const n = 8, k = 29, m = 12; // n and m multiples of 4: no edge blocks, so no slack to lay out
     const A = Array.from({ length: n * k }, (_, i) => Math.sin(i + 1) * 10 ** ((i % 7) - 3));
     const B = Array.from({ length: k * m }, (_, i) => Math.cos(3 * i) / (1 + (i % 5)));
     const page = await browser.newPage();

@@ -1,7 +1,7 @@
 /**
  * Assembles linalg/wasm/kernels.wat into the byte array that linalg/wasmKernels.ts instantiates. The bytes are committed as
  * a TypeScript module so that the site, the worker and Node load them without a fetch or a build
- * step; tests/engine/matmulWasm.test.ts re-assembles the source and checks the committed bytes.
+ * step; tests/engine/wasmKernels.test.ts re-assembles the source and checks the committed bytes.
  *
  * npm run build:wasm   (rewrites kernelsWasmBytes.ts)
  */

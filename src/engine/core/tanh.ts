@@ -1,7 +1,7 @@
 /**
  * Hyperbolic tangent from +, −, ×, ÷ and ⌈·⌉ only, so that it rounds the same in every JavaScript
  * engine (ECMAScript leaves Math.tanh's last bits to the implementation) and the WebAssembly SIMD
- * version in linalg/wasm/matmul.wat (`tanh`) can reproduce it bit for bit, lane by lane.
+ * version in linalg/wasm/kernels.wat (`tanh`) can reproduce it bit for bit, lane by lane.
  *
  * Method, for a = |x|: E = e^(−2a) = 2ᵏ·(1 + e) with −2a = k·ln2 + r, |r| ≤ ln2/2, and e = expm1(r);
  * then tanh a = (1 − E)/(1 + E) = ((1 − 2ᵏ) − 2ᵏe) / ((1 + 2ᵏ) + 2ᵏe), where 1 ± 2ᵏ and 2ᵏe are exact,
@@ -12,15 +12,15 @@
  */
 
 /** ln 2 split: LN2_HI has 32 trailing zero bits, so k·LN2_HI is exact for |k| < 2²⁰. */
-export const LN2_HI = 6.93147180369123816490e-1;
-export const LN2_LO = 1.90821492927058770002e-10;
-export const INV_LN2 = 1.44269504088896338700;
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700;
 /** Taylor coefficients 1/n! of expm1, n = 2 … 13. */
-export const EXPM1_COEFFS = [2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800, 39916800, 479001600, 6227020800].map((f) => 1 / f);
+const EXPM1_COEFFS = [2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800, 39916800, 479001600, 6227020800].map((f) => 1 / f);
 /** Beyond this |x|, tanh x rounds to ±1 (1 − tanh 20 ≈ 8.5e−18 < 2⁻⁵⁴). */
-export const TANH_SATURATE = 20;
+const TANH_SATURATE = 20;
 /** Below this |x|, tanh x rounds to x (x³/3 is under half an ulp of x). */
-export const TANH_TINY = 2 ** -27;
+const TANH_TINY = 2 ** -27;
 
 const [C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, C13] = EXPM1_COEFFS;
 

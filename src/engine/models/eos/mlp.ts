@@ -29,24 +29,18 @@ export function createMlp(sizes: number[], xs: Float64Array, ys: Float64Array): 
   const acts = sizes.map((w) => mat(P, w));
   const deltas = sizes.map((w) => mat(P, w));
   for (let i = 0; i < P; i++) acts[0].data[i * sizes[0]] = xs[i];
-  // Matrix views of each layer's weights, cached per parameter buffer (θ and the HVP probes).
-  const views = new Map<Float64Array, Mat[]>();
-  const weightViews = (buf: Float64Array): Mat[] => {
+  // Views of each layer's weight matrix and bias vector, cached per parameter buffer (θ, the gradient
+  // and the HVP probes).
+  const views = new Map<Float64Array, { W: Mat[]; b: Float64Array[] }>();
+  const layerViews = (buf: Float64Array) => {
     let v = views.get(buf);
     if (!v) {
-      v = offW.map((o, l) => ({ rows: sizes[l + 1], cols: sizes[l], data: buf.subarray(o, o + sizes[l + 1] * sizes[l]) }));
+      v = {
+        W: offW.map((o, l) => ({ rows: sizes[l + 1], cols: sizes[l], data: buf.subarray(o, o + sizes[l + 1] * sizes[l]) })),
+        b: offB.map((o, l) => buf.subarray(o, o + sizes[l + 1])),
+      };
       if (views.size > 8) views.clear();
       views.set(buf, v);
-    }
-    return v;
-  };
-  const biasCache = new Map<Float64Array, Float64Array[]>();
-  const biasViews = (buf: Float64Array): Float64Array[] => {
-    let v = biasCache.get(buf);
-    if (!v) {
-      v = offB.map((o, l) => buf.subarray(o, o + sizes[l + 1]));
-      if (biasCache.size > 8) biasCache.clear();
-      biasCache.set(buf, v);
     }
     return v;
   };
@@ -54,7 +48,7 @@ export function createMlp(sizes: number[], xs: Float64Array, ys: Float64Array): 
     sizes,
     nParams: n,
     lossGrad(theta, grad) {
-      const W = weightViews(theta), b = biasViews(theta);
+      const { W, b } = layerViews(theta);
       for (let l = 0; l < L; l++) denseLayerInto(acts[l + 1], acts[l], W[l], b[l], l < L - 1);
       const out = acts[L].data;
       let loss = 0;
@@ -65,7 +59,7 @@ export function createMlp(sizes: number[], xs: Float64Array, ys: Float64Array): 
       }
       loss /= P;
       if (!grad) return loss;
-      const G = weightViews(grad);
+      const G = layerViews(grad).W;
       for (let l = L - 1; l >= 0; l--) {
         const nout = sizes[l + 1], d = deltas[l + 1];
         matmulTNInto(G[l], d, acts[l]);
