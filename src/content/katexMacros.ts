@@ -11,4 +11,7 @@ export const katexMacros: Readonly<Record<string, string>> = {
   '\\sign': '\\operatorname{sign}',
   '\\argmin': '\\operatorname*{arg\\,min}',
   '\\Loss': '\\mathcal{L}',
+  /** Left and right singular vectors of the teacher, bold so they never read as the mode strength u_i. */
+  '\\uvec': '\\mathbf{u}',
+  '\\vvec': '\\mathbf{v}',
 };

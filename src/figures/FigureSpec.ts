@@ -1,4 +1,5 @@
 import type { Trajectory } from '../engine/index.ts';
+import type { PrecomputedName } from './precomputedRuns.ts';
 
 /** A slider an interactive figure exposes; rendered as a labelled native range input (keyboard-operable). */
 export interface FigureControl {
@@ -21,6 +22,12 @@ export interface FigureControl {
  */
 export interface EngineHost {
   run(scenario: Record<string, unknown>): Promise<Trajectory>;
+  /**
+   * The trajectory of a committed long run (`data/precomputed/<name>.json`): read from disk at build time,
+   * fetched in the browser only when a figure asks for it. Optional: a figure that needs it must say so when
+   * a host lacks it.
+   */
+  precomputed?(name: PrecomputedName): Promise<Trajectory>;
 }
 
 /** One state of a step build: reveal fragments inside the figure advance it through these. */

@@ -104,14 +104,14 @@ function draw(svgNode: SVGSVGElement, d: DiagonalPathData, progress: number): vo
 
   drawPanelTitles(root, PANELS, 18);
   root.append('text').attr('x', PANELS[0].x0).attr('y', H - 4).attr('font-size', 14).attr('fill', muted)
-    .text(`n = 20 samples, d = 40, 3-sparse truth; step size η = ${d.eta} (scaled down for α > ½)`);
+    .text(`P = 20 samples, d = 40, 3-sparse truth; step size η = ${d.eta} (scaled down for α > ½)`);
 }
 
 function describe(d: DiagonalPathData): string {
   const at = (k: number) => `α = ${powerOfTen(d.logAlpha[k])}`;
   const last = d.logAlpha.length - 1;
   const mid = d.logAlpha.indexOf(-1);
-  return `Diagonal linear network β = u⊙u − v⊙v trained to interpolation on a sparse regression (20 samples, 40 features, 3 non-zero true coefficients) from u = v = α, simulated by the course engine for ${d.logAlpha.length} values of α. ` +
+  return `Diagonal linear network β = w₊⊙w₊ − w₋⊙w₋ trained to interpolation on a sparse regression (20 samples, 40 features, 3 non-zero true coefficients) from w₊ = w₋ = α, simulated by the course engine for ${d.logAlpha.length} values of α. ` +
     `At ${at(0)} gradient descent lands near the minimum-ℓ2 interpolator (ℓ1 norm ${d.gd[0].l1.toFixed(2)}; the min-ℓ2 interpolator has ${d.l1MinL2.toFixed(2)}), with every coordinate non-zero; as α shrinks the off-support coordinates die out and at ${at(last)} the ℓ1 norm is ${d.gd[last].l1.toFixed(3)}, the sparse truth's being ${d.betaStar.reduce((a, b) => a + Math.abs(b), 0).toFixed(0)}. ` +
     `Test error falls from ${d.gd[0].testLoss.toExponential(1)} to ${d.gd[last].testLoss.toExponential(1)}. With the same step size η = ${d.eta}, SGD with one sample per step ${d.sgd[mid].l1 < d.gd[mid].l1 ? 'ends sparser than' : 'does not end sparser than'} GD at the same α: at ${at(mid)} its ℓ1 norm is ${d.sgd[mid].l1.toFixed(2)} against ${d.gd[mid].l1.toFixed(2)}, and its test error ${d.sgd[mid].testLoss.toExponential(1)} against ${d.gd[mid].testLoss.toExponential(1)}.`;
 }

@@ -156,7 +156,7 @@ export const dlnSaddleToSaddle: FigureSpec<DlnSaddleToSaddleData> = {
   height: H,
   controls: [
     { name: 'log10u0', label: 'initial strength log₁₀ u₀', min: -6, max: -1, step: 0.5, value: -3, format: powerOfTen },
-    { name: 'depth', label: 'depth N (weight matrices)', min: 2, max: 4, step: 1, value: 2, format: (v) => String(v) },
+    { name: 'depth', label: 'depth L (weight matrices)', min: 2, max: 4, step: 1, value: 2, format: (v) => String(v) },
     { name: 'ratio', label: 'spectrum ratio s₂/s₁ = s₃/s₂', min: 0.3, max: 0.9, step: 0.05, value: 0.5, format: (v) => v.toFixed(2) },
   ],
   steps: defaultSteps(),

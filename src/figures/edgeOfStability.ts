@@ -28,7 +28,7 @@ const BOTTOM = 350;
 const PANELS = [
   { x0: 75, x1: 290, title: 'MLP: sharpness' },
   { x0: 375, x1: 590, title: 'MLP: training loss' },
-  { x0: 665, x1: 880, title: 'Toy ¼(1 − x²y²)²' },
+  { x0: 665, x1: 880, title: 'Toy ¼(1 − w₁²w₂²)²' },
 ];
 
 async function compute(p: Record<string, number>, engine: EngineHost): Promise<EdgeOfStabilityData> {
@@ -87,7 +87,7 @@ function draw(svgNode: SVGSVGElement, d: EdgeOfStabilityData, progress: number):
   const x3 = scaleLinear().domain([xMin, xMax]).range([PANELS[2].x0, PANELS[2].x1]);
   const y3 = scaleLinear().domain([-yMax, yMax]).range([BOTTOM, TOP]);
   const right = root.append('g');
-  drawAxes(right, x3, y3, { x: 'x', y: 'y' }, { xTicks: x3.ticks(4), yTicks: y3.ticks(4) });
+  drawAxes(right, x3, y3, { x: 'w₁', y: 'w₂' }, { xTicks: x3.ticks(4), yTicks: y3.ticks(4) });
   right.append('line').attr('x1', x3(xMin)).attr('x2', x3(xMax)).attr('y1', y3(0)).attr('y2', y3(0)).attr('stroke', muted).attr('stroke-width', 0.6);
   const xs = Array.from({ length: 60 }, (_, k) => Math.max(xMin, 1 / yMax) + ((xMax - Math.max(xMin, 1 / yMax)) * k) / 59);
   for (const sgn of [1, -1]) {
@@ -119,10 +119,10 @@ function describe(d: EdgeOfStabilityData): string {
   const two = 2 / d.eta;
   const xyFinal = d.xy.sharpness.at(-1) ?? NaN;
   const xyText = d.xy.diverged
-    ? `On ¼(1 − x²y²)² from (${d.xy.x0}, ${d.xy.y0}), GD with η = ${d.eta} diverges at step ${d.xy.diverged.step}: the start is too sharp for this step size.`
+    ? `On ¼(1 − w₁²w₂²)² from (${d.xy.x0}, ${d.xy.y0}), GD with η = ${d.eta} diverges at step ${d.xy.diverged.step}: the start is too sharp for this step size.`
     : d.flowLandingSharpness > two
-      ? `On ¼(1 − x²y²)² from (${d.xy.x0}, ${d.xy.y0}), gradient flow would land on the valley xy = 1 at sharpness ${d.flowLandingSharpness.toFixed(2)}, above 2/η; GD instead oscillates across the valley and slides along it to sharpness ${xyFinal.toFixed(2)}, just below 2/η = ${two.toFixed(2)}.`
-      : `On ¼(1 − x²y²)² from (${d.xy.x0}, ${d.xy.y0}), gradient flow would land at sharpness ${d.flowLandingSharpness.toFixed(2)}, already below 2/η = ${two.toFixed(2)}, and GD lands there too (${xyFinal.toFixed(2)}): no edge of stability.`;
+      ? `On ¼(1 − w₁²w₂²)² from (${d.xy.x0}, ${d.xy.y0}), gradient flow would land on the valley w₁w₂ = 1 at sharpness ${d.flowLandingSharpness.toFixed(2)}, above 2/η; GD instead oscillates across the valley and slides along it to sharpness ${xyFinal.toFixed(2)}, just below 2/η = ${two.toFixed(2)}.`
+      : `On ¼(1 − w₁²w₂²)² from (${d.xy.x0}, ${d.xy.y0}), gradient flow would land at sharpness ${d.flowLandingSharpness.toFixed(2)}, already below 2/η = ${two.toFixed(2)}, and GD lands there too (${xyFinal.toFixed(2)}): no edge of stability.`;
   return `Full-batch GD with η = ${d.eta} on a 1→30→20→1 tanh network fitting a Chebyshev polynomial, simulated by the course engine. ` +
     `The sharpness (top Hessian eigenvalue) starts at ${m.initialSharpness.toFixed(2)}, rises to at most ${m.maxSharpness.toFixed(2)}, and over the last quarter of training averages ${m.lateMeanSharpness.toFixed(2)}, against 2/η = ${two.toFixed(2)}. ` +
     `The loss falls from ${m.loss[0].toExponential(1)} to ${m.loss.at(-1)!.toExponential(1)}, not monotonically. ${xyText}`;
@@ -136,7 +136,7 @@ export const edgeOfStability: FigureSpec<EdgeOfStabilityData> = {
   height: H,
   controls: [
     { name: 'eta', label: 'learning rate η', min: 0.1, max: 0.2, step: 0.025, value: 0.1, format: (v) => v.toFixed(3) },
-    { name: 'x0', label: 'toy start x₀ (y₀ = 0.15)', min: 2, max: 4, step: 0.25, value: 3.5, format: (v) => v.toFixed(2) },
+    { name: 'x0', label: 'toy start w₁ (w₂ = 0.15)', min: 2, max: 4, step: 0.25, value: 3.5, format: (v) => v.toFixed(2) },
   ],
   compute,
   draw,

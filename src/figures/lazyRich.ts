@@ -67,7 +67,7 @@ function draw(svgNode: SVGSVGElement, d: LazyRichData, progress: number): void {
   const x1 = scaleLinear().domain([lo, hi]).range([PANELS[0].x0, PANELS[0].x1]);
   const y1 = scaleLinear().domain([0, 3.3]).range([BOTTOM, TOP]);
   const left = root.append('g');
-  drawAxes(left, x1, y1, { x: 'time t (log scale)', y: 'mode strength uα' }, { xTicks: decadeTicks(lo, hi), xFormat: powerOfTen });
+  drawAxes(left, x1, y1, { x: 'time t (log scale)', y: 'mode strength uᵢ' }, { xTicks: decadeTicks(lo, hi), xFormat: powerOfTen });
   const threshold = d.lambda / 2;
   if (threshold > 0 && threshold < 3.3) {
     left.append('line').attr('x1', x1(lo)).attr('x2', x1(hi)).attr('y1', y1(threshold)).attr('y2', y1(threshold)).attr('stroke', muted).attr('stroke-dasharray', '8 4');

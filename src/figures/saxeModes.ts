@@ -56,7 +56,7 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
   const tEnd = d.t[d.t.length - 1];
   const cut = Math.max(1, Math.round(progress * (d.t.length - 1)));
   const panels = [
-    { x0: 90, x1: 430, title: 'Mode strengths uα(t)' },
+    { x0: 90, x1: 430, title: 'Mode strengths uᵢ(t)' },
     { x0: 540, x1: 880, title: 'Loss ½‖M − W(t)‖²' },
   ];
   const yTop = 50;
@@ -66,7 +66,7 @@ function draw(svgNode: SVGSVGElement, d: SaxeModesData, progress: number): void 
   const xl = scaleLinear().domain([0, tEnd]).range([panels[0].x0, panels[0].x1]);
   const yl = scaleLinear().domain([0, Math.max(...d.s) * 1.08]).nice().range([yBottom, yTop]);
   const left = root.append('g');
-  drawAxes(left, xl, yl, { x: 'time t', y: 'mode strength uα(t)' });
+  drawAxes(left, xl, yl, { x: 'time t', y: 'mode strength uᵢ(t)' });
   d.s.forEach((s, a) => {
     const colour = palette[a % palette.length];
     left.append('line').attr('x1', xl(0)).attr('x2', xl(tEnd)).attr('y1', yl(s)).attr('y2', yl(s))

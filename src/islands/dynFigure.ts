@@ -2,6 +2,10 @@ import { figures } from '../figures/registry.ts';
 import type { EngineHost, FigureSpec } from '../figures/FigureSpec.ts';
 import { resolveParams, snapToControl } from '../figures/FigureSpec.ts';
 import { run } from '../engine/worker/runInWorker.ts';
+import type { Trajectory } from '../engine/index.ts';
+import type { PrecomputedName } from '../figures/precomputedRuns.ts';
+import grokUrl from '../../data/precomputed/modular-addition-grok.json?url';
+import stuckUrl from '../../data/precomputed/modular-addition-stuck.json?url';
 import { svgPoint } from './svgPoint.ts';
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -9,6 +13,26 @@ const ANIMATION_MS = 1600;
 const STEP_MS = 700;
 
 type RevealEvent = Event & { currentSlide?: Element; fragment?: Element };
+
+/** Hashed, base-aware asset URLs of the committed runs: fetched when a figure asks, never bundled. */
+const precomputedUrls: Record<PrecomputedName, string> = { 'modular-addition-grok': grokUrl, 'modular-addition-stuck': stuckUrl };
+const precomputedRuns = new Map<PrecomputedName, Promise<Trajectory>>();
+
+function precomputed(name: PrecomputedName): Promise<Trajectory> {
+  let pending = precomputedRuns.get(name);
+  if (!pending) {
+    pending = fetch(precomputedUrls[name])
+      .then((response) => {
+        if (!response.ok) throw new Error(`<dyn-figure>: ${precomputedUrls[name]} answered ${response.status}`);
+        return response.json() as Promise<{ trajectory: Trajectory }>;
+      })
+      .then((file) => file.trajectory);
+    // A failed request is retried the next time a figure asks.
+    pending.catch(() => precomputedRuns.delete(name));
+    precomputedRuns.set(name, pending);
+  }
+  return pending;
+}
 
 /**
  * `<dyn-figure>`: hydrates a build-time SVG in place. Idempotent and id-free because reveal's print view
@@ -106,7 +130,7 @@ class DynFigure extends HTMLElement {
     this.pending?.abort();
     const controller = new AbortController();
     this.pending = controller;
-    const host: EngineHost = { run: (scenario) => run(scenario, { signal: controller.signal }) };
+    const host: EngineHost = { run: (scenario) => run(scenario, { signal: controller.signal }), precomputed };
     this.setAttribute('aria-busy', 'true');
     try {
       const data = await this.spec!.compute({ ...this.params }, host);

@@ -135,7 +135,7 @@ const modeHalfTime: PredictionCheck = {
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// xy-max-stable-eta: GD on ¼(1 − x²y²)² started next to the minimum (x0, 1/x0); bisection on η.
+// xy-max-stable-eta: GD on ¼(1 − w₁²w₂²)² (engine fields x, y) started next to the minimum (x0, 1/x0); bisection on η.
 
 /** Relative width of the final bracket [stable, unstable]. */
 export const ETA_PRECISION = 1e-3;
@@ -159,7 +159,7 @@ const xyMaxStableEta: PredictionCheck = {
     x0: { value: 2, min: 0.25, max: 8, meaning: 'x-coordinate of the minimum (x0, 1/x0)' },
   },
   describe(p) {
-    return `The engine runs gradient descent on L(x, y) = ¼(1 − x²y²)² for ${XY_STEPS} steps from the minimum (${formatNumber(p.x0)}, ${formatNumber(1 / p.x0)}), nudged off the valley by a relative 10⁻⁶, and bisects on the learning rate for the largest η at which the loss never rises, to a relative precision of 10⁻³.`;
+    return `The engine runs gradient descent on L(w₁, w₂) = ¼(1 − w₁²w₂²)² for ${XY_STEPS} steps from the minimum (${formatNumber(p.x0)}, ${formatNumber(1 / p.x0)}), nudged off the valley by a relative 10⁻⁶, and bisects on the learning rate for the largest η at which the loss never rises, to a relative precision of 10⁻³.`;
   },
   async run(p, host) {
     // Bracket without using the answer: halve until stable, double until unstable.
@@ -183,10 +183,121 @@ const xyMaxStableEta: PredictionCheck = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// Kumar et al.'s committee machine (exercise set "grokking-lazy-rich"): the exact (w̄, Q) closure of the engine,
+// from the wide initialisation w̄ = 0, Q = I, centred predictor, per-neuron learning rate η0·N/α², t = step·η0.
+
+/** Base learning rate of every Kumar check (the engine's default); time is t = step·η0. */
+export const KUMAR_ETA0 = 0.03;
+/**
+ * Largest steps·P·d² a Kumar check may ask for: the closure costs O(P d²) per step, and 1.2e9 (30 000 steps at
+ * d = 20, P = 80 is 9.6e8) keeps one run near 1–2 s in Node and under the 5 s budget of the browser worker.
+ */
+export const KUMAR_COST_BUDGET = 1.2e9;
+
+const kumarSharedParams = {
+  d: { value: 20, min: 2, max: 40, integer: true, meaning: 'input dimension d' },
+  P: { value: 80, min: 2, max: 400, integer: true, meaning: 'number of training examples P' },
+  epsilon: { value: 0.1, min: 0.01, max: 1, meaning: 'quadratic strength ε of φ(h) = h + (ε/2)h²' },
+  T: { value: 900, min: 1, max: 3000, meaning: 'training time t = steps·η0 at which the quantity is read' },
+  seed: { value: 0, min: 0, max: 1000, integer: true, meaning: 'seed of the teacher β⋆ and the training inputs' },
+} as const satisfies Record<string, PredictionParam>;
+
+const kumarSteps = (T: number) => Math.max(1, Math.round(T / KUMAR_ETA0));
+
+function kumarBudget(p: Record<string, number>, runs = 1): string | null {
+  const cost = runs * kumarSteps(p.T) * p.P * p.d * p.d;
+  return cost > KUMAR_COST_BUDGET
+    ? `T = ${p.T} with d = ${p.d} and P = ${p.P} needs ${formatNumber(cost)} operations (${runs} run${runs > 1 ? 's' : ''}), more than the ${formatNumber(KUMAR_COST_BUDGET)} a check may use in the browser; shorten T or shrink d or P`
+    : null;
+}
+
+/** One run of the closed (w̄, Q) dynamics from the wide initialisation; throws if it diverged. */
+async function kumarRun(p: Record<string, number>, alpha: number, host: EngineHost): Promise<Trajectory> {
+  const traj = await host.run({
+    model: 'kumar-grokking', seed: p.seed, D: p.d, P: p.P, epsilon: p.epsilon, alpha, eta0: KUMAR_ETA0,
+    steps: kumarSteps(p.T), records: 60, recordSpacing: 'log', method: 'closed', init: 'wide',
+  });
+  if (traj.diverged) throw new Error(`the run at α = ${formatNumber(alpha)} diverged at step ${traj.diverged.step} (${traj.diverged.reason}); use a larger α or a shorter T`);
+  return traj;
+}
+
+const lastOf = (traj: Trajectory, name: string) => (traj.series[name] as number[]).at(-1)!;
+
+const kumarSetting = (p: Record<string, number>) =>
+  `d = ${p.d}, P = ${p.P}, ε = ${formatNumber(p.epsilon)}, |β⋆|² = d, seed ${p.seed}`;
+
+const kumarFinalTestLoss: PredictionCheck = {
+  params: { ...kumarSharedParams, alpha: { value: 1000, min: 0.5, max: 10000, meaning: 'output scale α (large: lazy)' } },
+  validate: (p) => kumarBudget(p),
+  describe(p) {
+    return `The engine runs gradient descent on the exact (w̄, Q) dynamics of the committee machine f = (α/N)Σⱼ φ(wⱼ·x) from w̄ = 0, Q = I (centred predictor, ${formatNumber(kumarSteps(p.T))} steps of per-neuron learning rate η0·N/α² with η0 = ${KUMAR_ETA0}) at α = ${formatNumber(p.alpha)}, ${kumarSetting(p)}, and reports the exact test loss E(f̃ − y)² at t = ${formatNumber(p.T)}.`;
+  },
+  async run(p, host) {
+    const traj = await kumarRun(p, p.alpha, host);
+    const test = traj.series.testLoss as number[];
+    let peak = 0;
+    for (let k = 1; k < test.length; k++) if (test[k] > test[peak]) peak = k;
+    const value = lastOf(traj, 'testLoss');
+    return {
+      value,
+      symbol: 'L_test',
+      details: `At t = ${formatNumber(p.T)} (α = ${formatNumber(p.alpha)}, ${kumarSetting(p)}): test loss ${formatMeasured(value)} = variance ${formatMeasured(lastOf(traj, 'testVariance'))} + misalignment ${formatMeasured(lastOf(traj, 'testAlignment'))} + linear power ${formatMeasured(lastOf(traj, 'testLinear'))}; train loss ${formatMeasured(lastOf(traj, 'trainLoss'))}. The test loss started at ${formatMeasured(test[0])} and peaked at ${formatMeasured(test[peak])} (t = ${formatNumber(traj.t[peak])}).`,
+    };
+  },
+};
+
+const kumarWeightChange: PredictionCheck = {
+  params: { ...kumarSharedParams, alpha: { value: 0.5, min: 0.5, max: 10000, meaning: 'output scale α (small: rich)' } },
+  validate: (p) => kumarBudget(p),
+  describe(p) {
+    return `The engine runs gradient descent on the exact (w̄, Q) dynamics of the committee machine from w̄ = 0, Q = I (centred predictor, ${formatNumber(kumarSteps(p.T))} steps, η0 = ${KUMAR_ETA0}) at α = ${formatNumber(p.alpha)}, ${kumarSetting(p)}, and reports how far the second moment has moved, ‖Q − Q₀‖_F, at t = ${formatNumber(p.T)}.`;
+  },
+  async run(p, host) {
+    const traj = await kumarRun(p, p.alpha, host);
+    const value = lastOf(traj, 'mChange');
+    return {
+      value,
+      symbol: '‖Q − Q₀‖_F',
+      details: `At t = ${formatNumber(p.T)} (α = ${formatNumber(p.alpha)}, ${kumarSetting(p)}): ‖Q − Q₀‖_F = ${formatMeasured(value)}, cosine between Q − Q₀ and β⋆β⋆ᵀ ${formatMeasured(lastOf(traj, 'mAlignment'))}, ‖w̄ − w̄₀‖ = ${formatMeasured(lastOf(traj, 'wbarNorm'))}; test loss ${formatMeasured(lastOf(traj, 'testLoss'))}, train loss ${formatMeasured(lastOf(traj, 'trainLoss'))}.`,
+    };
+  },
+};
+
+const kumarDisplacementRatio: PredictionCheck = {
+  params: {
+    ...kumarSharedParams,
+    T: { value: 90, min: 1, max: 3000, meaning: 'training time t = steps·η0 at which both displacements are read' },
+    alpha1: { value: 100, min: 0.5, max: 10000, meaning: 'output scale α of the first run' },
+    alpha2: { value: 1000, min: 0.5, max: 10000, meaning: 'output scale α of the second run' },
+  },
+  validate(p) {
+    if (p.alpha1 === p.alpha2) return `alpha1 and alpha2 are both ${p.alpha1}; choose two different output scales`;
+    return kumarBudget(p, 2);
+  },
+  describe(p) {
+    return `The engine runs the exact (w̄, Q) dynamics of the committee machine twice from w̄ = 0, Q = I (centred predictor, ${formatNumber(kumarSteps(p.T))} steps of per-neuron learning rate η0·N/α², η0 = ${KUMAR_ETA0}), at α = ${formatNumber(p.alpha1)} and at α = ${formatNumber(p.alpha2)}, ${kumarSetting(p)}, and reports the ratio of the two displacements ‖Q − Q₀‖_F at t = ${formatNumber(p.T)} (first run over second).`;
+  },
+  async run(p, host) {
+    const a = await kumarRun(p, p.alpha1, host);
+    const b = await kumarRun(p, p.alpha2, host);
+    const qa = lastOf(a, 'mChange'), qb = lastOf(b, 'mChange');
+    const value = qa / qb;
+    return {
+      value,
+      symbol: 'ratio of ‖Q − Q₀‖_F',
+      details: `At t = ${formatNumber(p.T)} (${kumarSetting(p)}): ‖Q − Q₀‖_F = ${formatMeasured(qa)} at α = ${formatNumber(p.alpha1)} and ${formatMeasured(qb)} at α = ${formatNumber(p.alpha2)}, ratio ${formatMeasured(value)}; ‖w̄ − w̄₀‖ = ${formatMeasured(lastOf(a, 'wbarNorm'))} and ${formatMeasured(lastOf(b, 'wbarNorm'))}, ratio ${formatMeasured(lastOf(a, 'wbarNorm') / lastOf(b, 'wbarNorm'))}. Test losses ${formatMeasured(lastOf(a, 'testLoss'))} and ${formatMeasured(lastOf(b, 'testLoss'))}.`,
+    };
+  },
+};
+
 /** Every check `<Predict check="…">` may name. */
 export const predictions = {
   'mode-half-time': modeHalfTime,
   'xy-max-stable-eta': xyMaxStableEta,
+  'kumar-final-test-loss': kumarFinalTestLoss,
+  'kumar-weight-change': kumarWeightChange,
+  'kumar-displacement-ratio': kumarDisplacementRatio,
 } satisfies Record<string, PredictionCheck>;
 
 export type PredictionName = keyof typeof predictions;

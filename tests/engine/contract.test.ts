@@ -22,8 +22,10 @@ const small: Record<string, Record<string, unknown>> = {
   'single-neuron': { model: 'single-neuron', delta: -1, T: 0.5, records: 5 },
   'quartic-sde': { model: 'quartic-sde', steps: 200, paths: 20, records: 5 },
   'scalar-two-layer': { model: 'scalar-two-layer', steps: 50, recordEvery: 5 },
+  mirage: { model: 'mirage', points: 11 },
+  'dmft-linear': { model: 'dmft-linear', N: 16, T: 0.2, records: 5 },
 };
-const stochastic = ['quartic-sde', 'lazy-scaling', 'dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold'];
+const stochastic = ['quartic-sde', 'lazy-scaling', 'dln', 'dln-sgd', 'diagonal', 'eos-mlp', 'kumar-grokking', 'modular-addition', 'gromov-modular', 'fold', 'dmft-linear'];
 
 describe('engine contract', () => {
   it('every registered model has a small test scenario here', () => {

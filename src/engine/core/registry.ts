@@ -15,6 +15,8 @@ import { lazySchema, runLazy } from '../models/lazy/lazyScaling.ts';
 import { singleNeuronSchema, runSingleNeuron } from '../models/lazy/singleNeuron.ts';
 import { quarticSdeSchema, runQuarticSde } from '../models/phase/quarticSde.ts';
 import { modularAdditionSchema, runModularAddition } from '../models/modular/modularAddition.ts';
+import { mirageSchema, runMirage } from '../models/mirage/mirage.ts';
+import { dmftLinearSchema, runDmftLinear } from '../models/dmft/dmftLinear.ts';
 
 /** A model: a zod schema for its scenario and a pure run function of the parsed scenario. */
 export interface ModelEntry<S = any> {
@@ -42,6 +44,8 @@ export const registry: Record<string, ModelEntry> = {
   'single-neuron': entry(singleNeuronSchema, runSingleNeuron, 'Kunin et al. single neuron f = a wᵀx: imbalance δ selects lazy vs rich'),
   'quartic-sde': entry(quarticSdeSchema, runQuarticSde, 'stochastic collapse: quartic-well SDE with multiplicative noise (Chen et al. 2023)'),
   'modular-addition': entry(modularAdditionSchema, runModularAddition, 'PAIR MLP grokking (a + b) mod p with AdamW'),
+  mirage: entry(mirageSchema, runMirage, 'metric-choice toy: smooth per-token accuracy 1 − cN^(−a) vs exact match p^L of an L-token answer (Schaeffer et al. 2023)'),
+  'dmft-linear': entry(dmftLinearSchema, runDmftLinear, 'DMFT of a two-layer linear net in the mean-field parametrisation (γ₀), with a finite-width GD network alongside (Bordelon & Pehlevan 2022)'),
 };
 
 export function modelNames(): string[] {
