@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentRoot } from './src/build/contentRoot.ts';
 import { contentPipeline } from './src/build/contentPipeline.ts';
 import { courseChecks } from './src/build/courseChecks.ts';
+import { searchIndex } from './src/build/searchIndex.ts';
 import { figures } from './src/figures/registry.ts';
 
 export default defineConfig({
@@ -14,7 +15,8 @@ export default defineConfig({
   cacheDir: process.env.COURSE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), courseChecks({ contentRoot })],
+  // searchIndex runs last: it writes the Pagefind index from the finished, link-checked pages.
+  integrations: [mdx(), courseChecks({ contentRoot }), searchIndex()],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugins; math and checks need unified.
     processor: unified(contentPipeline({ contentRoot, figures })),

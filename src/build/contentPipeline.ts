@@ -6,6 +6,8 @@ import { katexMacros } from '../content/katexMacros.ts';
 import type { FigureSpec } from '../figures/FigureSpec.ts';
 import { remarkDisplayMath } from './remarkDisplayMath.ts';
 import { remarkSlides } from './remarkSlides.ts';
+import { remarkTitleSlide } from './remarkTitleSlide.ts';
+import { courseName } from '../content/course.ts';
 import { remarkCollectLinks } from './remarkCollectLinks.ts';
 import { remarkCheckFigures } from './remarkCheckFigures.ts';
 import { remarkCheckCitations } from './remarkCheckCitations.ts';
@@ -27,6 +29,7 @@ export function contentPipeline(options: { contentRoot: string; figures: Readonl
     remarkPlugins: [
       remarkMath,
       remarkDisplayMath,
+      [remarkTitleSlide, { slidesDir, courseName }],
       [remarkSlides, { slidesDir }],
       remarkCollectLinks,
       [remarkCheckFigures, { specs: options.figures }],
@@ -40,7 +43,7 @@ export function contentPipeline(options: { contentRoot: string; figures: Readonl
       rehypeFocusableMath,
       rehypeSidenotes,
       [rehypeCitation, { path: options.contentRoot, bibliography: 'references.bib', csl: 'apa', linkCitations: true }],
-      [rehypeBibliography, { slidesDir }],
+      [rehypeBibliography, { slidesDir, bibPath }],
     ],
   } as const;
 }

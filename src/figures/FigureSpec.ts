@@ -54,8 +54,12 @@ export interface FigureSpec<Data = unknown> {
   compute(params: Record<string, number>, engine: EngineHost): Data | Promise<Data>;
   /** Draws the state; `progress` in [0, 1] reveals the dynamics up to that fraction of the time axis. */
   draw(svg: SVGSVGElement, data: Data, progress: number): void;
-  /** A text alternative stating what the figure shows, with the engine's numbers. */
-  describe(data: Data): string;
+  /**
+   * A text alternative stating what the figure shows, with the engine's numbers. `progress` is the state drawn
+   * (1 when omitted: the static SVG and a finished animation); a step build's first step (progress 0) should
+   * not describe what is not drawn yet.
+   */
+  describe(data: Data, progress?: number): string;
   /** Optional step build for decks (`<Figure steps />`); print and readings show the final state. */
   steps?: readonly FigureStep[];
   /**

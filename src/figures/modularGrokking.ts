@@ -184,7 +184,7 @@ function draw(svgNode: SVGSVGElement, d: ModularGrokkingData, progress: number):
   root.append('text').attr('x', W / 2).attr('y', H - 26).attr('text-anchor', 'middle').attr('font-size', 15).attr('fill', ink)
     .text(`step ${thousands(d.step[cursorIdx])}: train acc ${d.trainAcc[cursorIdx].toFixed(3)}, test acc ${d.testAcc[cursorIdx].toFixed(3)}, ‖θ‖ = ${d.weightNorm[cursorIdx].toFixed(1)}, top-${K} power ${d.topFraction[cursorIdx].toFixed(2)}`);
   root.append('text').attr('x', W / 2).attr('y', H - 6).attr('text-anchor', 'middle').attr('font-size', 14).attr('fill', muted)
-    .text(`seed ${s.seed} · p = ${s.p} · ${d.nTrain} of ${thousands(d.nTrain + d.nTest)} pairs a ≤ b train (fraction ${s.trainFraction}) · embed ${s.embedSize}, hidden ${s.hiddenSize} · AdamW lr ${s.lr}, weight decay ${s.weightDecay} · ${thousands(s.steps)} steps`);
+    .text(`seed ${s.seed} · p = ${s.p} · ${d.nTrain} of ${thousands(d.nTrain + d.nTest)} pairs x₁ ≤ x₂ train (fraction ${s.trainFraction}) · embed ${s.embedSize}, hidden ${s.hiddenSize} · AdamW lr ${s.lr}, weight decay ${s.weightDecay} · ${thousands(s.steps)} steps`);
 }
 
 function describe(d: ModularGrokkingData): string {
@@ -199,7 +199,7 @@ function describe(d: ModularGrokkingData): string {
   const outcome = d.grokStep > 0
     ? `Test accuracy first reaches 0.5 at step ${thousands(d.grokStep)}${testFit >= 0 ? ` and stays at or above 0.99 from step ${thousands(d.step[testFit])}` : ''}: the network groks.`
     : `Test accuracy never reaches 0.5; it ends at ${d.testAcc[last].toFixed(3)}: the network stays stuck in memorisation.`;
-  return `Modular addition (a + b) mod ${s.p} learned by the PAIR MLP with a tied embedding (width ${s.embedSize}, ${s.hiddenSize} hidden ReLU units), trained full batch with AdamW (learning rate ${s.lr}, weight decay ${s.weightDecay}) on ${d.nTrain} of the ${thousands(d.nTrain + d.nTest)} pairs a ≤ b, seed ${s.seed}, for ${thousands(s.steps)} steps: a committed course-engine run, plotted on a log-step axis from step ${thousands(d.step[d.step.findIndex((x) => x > 0)])}. ` +
+  return `Modular addition (x₁ + x₂) mod ${s.p} learned by the PAIR MLP with a tied embedding (width ${s.embedSize}, ${s.hiddenSize} hidden ReLU units), trained full batch with AdamW (learning rate ${s.lr}, weight decay ${s.weightDecay}) on ${d.nTrain} of the ${thousands(d.nTrain + d.nTest)} pairs x₁ ≤ x₂, seed ${s.seed}, for ${thousands(s.steps)} steps: a committed course-engine run, plotted on a log-step axis from step ${thousands(d.step[d.step.findIndex((x) => x > 0)])}. ` +
     `${trainFit >= 0 ? `Train accuracy stays at or above 0.99 from step ${thousands(d.step[trainFit])}.` : `Train accuracy ends at ${d.trainAcc[last].toFixed(3)}.`} ${outcome} ` +
     `The weight norm goes from ${d.weightNorm[0].toFixed(1)} at initialisation to a peak of ${d.weightNorm[peak].toFixed(1)} at step ${thousands(d.step[peak])} and ends at ${d.weightNorm[last].toFixed(1)}. ` +
     `The share of embedding power in the top ${K} of ${d.spectrum[0].length} Fourier frequencies goes from ${d.topFraction[0].toFixed(2)} to ${d.topFraction[last].toFixed(2)}. ` +

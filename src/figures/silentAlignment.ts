@@ -55,7 +55,7 @@ const N_HIDDEN = 12;
 const SEED = 0;
 const LOG_T: [number, number] = [-2, 1.5];
 const T_MAIN = 10 ** LOG_T[1];
-const RECORDS = 3000;
+const RECORDS = 2000;
 const SWEEP = [-6, -5, -4, -3, -2, -1];
 const TOP = 50;
 const BOTTOM = 350;
@@ -149,8 +149,8 @@ const sweepCache = new Map<number, SilentAlignmentData['sweep']>();
 async function sweepFor(s: number, engine: EngineHost): Promise<SilentAlignmentData['sweep']> {
   const hit = sweepCache.get(s);
   if (hit) return hit;
-  // Same duration as the main run, so "final alignment" means the same thing; 600 records are enough to read t₁, t₂.
-  const runs = await Promise.all(SWEEP.map((l) => engine.run(scenario(l, s, T_MAIN, 600))));
+  // Same duration as the main run, so "final alignment" means the same thing; 400 records are enough to read t₁ and t₂.
+  const runs = await Promise.all(SWEEP.map((l) => engine.run(scenario(l, s, T_MAIN, 400))));
   const rows = runs.map(measure);
   const out = { log10sigma: SWEEP, t1: rows.map((r) => r.t1), t2: rows.map((r) => r.t2), t2Closed: SWEEP.map((l) => lossHalfTime(s, l)) };
   sweepCache.set(s, out);

@@ -159,7 +159,9 @@ class DynFigure extends HTMLElement {
     if (!svg || !this.spec || this.data === undefined) return;
     this.progress = progress;
     this.spec.draw(svg, this.data, progress);
-    const text = this.spec.describe(this.data);
+    // A step build resting on its first state (progress 0) is described as drawn; an animation's frames are
+    // described as the whole run, so the live region does not chatter.
+    const text = this.spec.describe(this.data, progress === 0 && this.stepMarkers().length > 0 ? 0 : 1);
     const desc = svg.querySelector('desc');
     if (desc) desc.textContent = text;
     const readout = this.querySelector('.figure-readout');

@@ -1,5 +1,6 @@
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
+import { styleSpeakerView } from './speakerView.ts';
 
 declare global {
   interface Window { deck?: InstanceType<typeof Reveal> }
@@ -26,6 +27,7 @@ export function startDeck(): void {
     plugins: [Notes],
   });
   window.deck = deck;
+  styleSpeakerView();
   deck.on('pdf-ready', () => { document.documentElement.dataset.pdfReady = 'true'; });
   // In the scroll view reveal makes <body> the scrolling element; keyboard users must be able to focus what
   // scrolls (WCAG 2.1.1), including in a deck with no links. Reveal switches views on resize (narrow screens).

@@ -16,7 +16,7 @@ describe('dln-saddle-to-saddle figure', () => {
     });
   });
 
-  it('follows the depth-N law u̇ = N u^(2−2/N)(s − u) at depths 3 and 4, with longer plateaus than depth 2', async () => {
+  it('follows the depth-L law u̇ = L u^(2−2/L)(s − u) at depths 3 and 4, with longer plateaus than depth 2', async () => {
     for (const depth of [3, 4]) {
       const d = await data({ depth, log10u0: -3 });
       d.s.forEach((s, a) => {
@@ -27,7 +27,7 @@ describe('dln-saddle-to-saddle figure', () => {
     }
   });
 
-  it('descends the loss staircase ½Σ_{α>k} s_α² and ends near zero', async () => {
+  it('descends the loss staircase ½Σ_{i>r(t)} s_i² and ends near zero', async () => {
     const d = await data({ log10u0: -5 });
     [5.90625, 1.40625, 0.28125, 0].forEach((v, k) => expect(d.plateaus[k]).toBeCloseTo(v, 12));
     // Half-way between consecutive jumps (in log time) the loss sits on the saddle value in between.

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { edgeOfStability } from '../../src/figures/edgeOfStability.ts';
 import { resolveParams } from '../../src/figures/FigureSpec.ts';
 import { runScenario } from '../../src/engine/index.ts';
+import { renderStatic } from '../../src/figures/renderStatic.ts';
+import { marksOutsidePlotArea, nonFiniteValues, parseSvg, svgTexts } from '../support/figureGeometry.ts';
 
 const host = { run: async (s: Record<string, unknown>) => runScenario(s) };
 const data = (params: Record<string, number> = {}) => edgeOfStability.compute(resolveParams(edgeOfStability, params), host);
@@ -37,5 +39,24 @@ describe('edge-of-stability figure', () => {
     const d = await data({ eta: 0.2, x0: 4 });
     expect(d.xy.diverged).not.toBeNull();
     expect(edgeOfStability.describe(d)).toContain(`diverges at step ${d.xy.diverged!.step}`);
+  });
+
+  it('draws the η = 0.2 divergence from the default start on purpose: cut at the frame, labelled, axes on the start and the 2/η points', async () => {
+    const { svg } = await renderStatic(edgeOfStability, resolveParams(edgeOfStability, { eta: 0.2 }), host);
+    const d = await data({ eta: 0.2 });
+    expect(d.xy.diverged).not.toBeNull();
+    expect(nonFiniteValues(svg)).toEqual([]);
+    expect(marksOutsidePlotArea(svg)).toEqual([]);
+    expect(svgTexts(svg)).toContain(`diverged at step ${d.xy.diverged!.step}`);
+    // The toy's tick labels stay on the meaningful range (the issue saw ±400).
+    const toy = [...parseSvg(svg).querySelectorAll('[data-plot-area]')][2];
+    const ticks = [...toy.querySelectorAll('.axes text')].map((t) => Number((t.textContent ?? '').replace('−', '-'))).filter(Number.isFinite);
+    expect(Math.max(...ticks.map(Math.abs))).toBeLessThan(5);
+  });
+
+  it('names what it drew after the sliders: η and the toy start', async () => {
+    const { svg } = await renderStatic(edgeOfStability, resolveParams(edgeOfStability, { eta: 0.15, x0: 2.5 }), host);
+    expect(JSON.parse(parseSvg(svg).querySelector('g.plot')!.getAttribute('data-drawn-params')!)).toEqual({ eta: 0.15, x0: 2.5 });
+    expect(svgTexts(svg)).toContain(`2/η = ${(2 / 0.15).toFixed(1)}`);
   });
 });

@@ -5,6 +5,8 @@ import { renderStatic } from '../../src/figures/renderStatic.ts';
 import { resolveParams } from '../../src/figures/FigureSpec.ts';
 import { saxeModes } from '../../src/figures/saxeModes.ts';
 import { runScenario } from '../../src/engine/index.ts';
+import { palette } from '../../src/figures/palette.ts';
+import { marksOutsidePlotArea, parseSvg } from '../support/figureGeometry.ts';
 
 describe('figure registry', () => {
   it('registers exactly the names the build accepts', () => {
@@ -49,5 +51,27 @@ describe('saxe-modes figure', () => {
   it('rejects parameters outside a slider range or unknown to the figure', () => {
     expect(() => resolveParams(saxeModes, { s1: 40 })).toThrow(/outside/);
     expect(() => resolveParams(saxeModes, { depth: 3 })).toThrow(/has no parameter "depth"/);
+  });
+
+  it('names and colours each mode after its slider, whatever its rank (s₁ = 0.2 stays s₁, in the first colour)', async () => {
+    const params = resolveParams(saxeModes, { s1: 0.2, s2: 2, s3: 1 });
+    const { svg, description } = await renderStatic(saxeModes, params, { run: async (s) => runScenario(s) });
+    const root = parseSvg(svg);
+    const labels = [...root.querySelectorAll('text')].filter((t) => /^s[₁₂₃] = /.test(t.textContent ?? '') && t.getAttribute('fill') !== 'none');
+    const byName = Object.fromEntries(labels.map((t) => [t.textContent!.slice(0, 2), { text: t.textContent!, fill: t.getAttribute('fill') }]));
+    expect(byName['s₁']).toEqual({ text: 's₁ = 0.2, t½ = 13.23', fill: palette[0] });
+    expect(byName['s₂'].text.startsWith('s₂ = 2.0')).toBe(true);
+    expect(byName['s₂'].fill).toBe(palette[1]);
+    expect(byName['s₃'].fill).toBe(palette[2]);
+    const curves = [...root.querySelectorAll('path.mode')].map((p) => [p.getAttribute('data-mode'), p.getAttribute('stroke')]);
+    expect(curves).toEqual([['s₁', palette[0]], ['s₂', palette[1]], ['s₃', palette[2]]]);
+    expect(JSON.parse(root.querySelector('g.plot')!.getAttribute('data-drawn-params')!)).toEqual({ s1: 0.2, s2: 2, s3: 1, log10u0: -3 });
+    expect(description).toContain('s₁ = 0.2, s₂ = 2.0, s₃ = 1.0');
+    expect(marksOutsidePlotArea(svg)).toEqual([]);
+  });
+
+  it('draws no saddle plateau between modes of equal strength, which are learned together', async () => {
+    const d = await saxeModes.compute(resolveParams(saxeModes, { s1: 2, s2: 2, s3: 1 }), { run: async (s) => runScenario(s) });
+    expect(saxeModes.describe(d)).toContain('pausing at the saddle plateaus 0.50,');
   });
 });

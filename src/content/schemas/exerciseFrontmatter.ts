@@ -14,6 +14,11 @@ const shape = {
   level: z.enum(['intro', 'intermediate', 'advanced'], { error: 'level must be intro, intermediate or advanced' }),
   /** Position in the exercises index. */
   order: z.number().int().positive(),
+  /**
+   * `set` (default): a numbered exercise set ("Exercise set 1", "Exercise set 2", … counted over sets in `order`);
+   * `warm-up`: a short unnumbered warm-up before the sets.
+   */
+  kind: z.enum(['set', 'warm-up'], { error: 'kind must be set or warm-up' }).default('set'),
 };
 
 /** Frontmatter of an exercise set, `exercises/<slug>.mdx`. */
