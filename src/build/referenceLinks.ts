@@ -113,13 +113,13 @@ export const entryKey = (entry: Element): string | undefined => {
   return typeof id === 'string' && id.startsWith('bib-') ? id.slice(4) : undefined;
 };
 
-const isEntry = (n: ElementContent): n is Element =>
-  n.type === 'element' && Array.isArray(n.properties?.className) && (n.properties.className as string[]).includes('csl-entry');
+const isEntry = (n: Element) => Array.isArray(n.properties?.className) && (n.properties.className as string[]).includes('csl-entry');
 
 /** Applies `linkReferenceEntry` to every `.csl-entry` under a node (a reference list). */
 export function linkReferenceList(list: Element, ids: Map<string, ReferenceIds>): void {
   for (const child of list.children) {
+    if (child.type !== 'element') continue;
     if (isEntry(child)) linkReferenceEntry(child, ids.get(entryKey(child) ?? ''));
-    else if (child.type === 'element') linkReferenceList(child, ids);
+    else linkReferenceList(child, ids);
   }
 }

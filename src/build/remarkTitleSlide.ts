@@ -44,7 +44,7 @@ export function remarkTitleSlide(options: RemarkTitleSlideOptions) {
     if (order !== null) children.push({ type: 'text', value: ` · Lecture ${order}` });
     if (date) {
       children.push({ type: 'text', value: ' · ' });
-      children.push({ type: 'mdxJsxTextElement', name: 'time', attributes: [{ type: 'mdxJsxAttribute', name: 'dateTime', value: date.iso }], children: [{ type: 'text', value: date.text }] });
+      children.push({ type: 'mdxJsxTextElement', name: 'time', attributes: [{ type: 'mdxJsxAttribute', name: 'datetime', value: date.iso }], children: [{ type: 'text', value: date.text }] });
     }
     const line = { type: 'paragraph', data: { hProperties: { className: ['deck-meta'] } }, children } as unknown as RootContent;
     const notes = first.findIndex(startsNotes);

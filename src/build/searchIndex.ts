@@ -19,6 +19,7 @@ const pageUrl = (out: string, file: string) => `/${relative(out, file).split(sep
  * Astro integration that writes the Pagefind index (`<outDir>/pagefind/`) after the build, through Pagefind's
  * documented Node API: slides and reading sections as custom records (one search result each, with its deep link),
  * the other searchable pages (`data-pagefind-body`) as HTML with their math flattened to text. See searchRecords.ts.
+ * Pagefind's UI shows a record's `in` metadata ("In: Slides · Implicit regularization") under its title.
  */
 export function searchIndex(): AstroIntegration {
   return {
@@ -37,7 +38,7 @@ export function searchIndex(): AstroIntegration {
             const url = pageUrl(out, file);
             const page = pageForSearch(readFileSync(file, 'utf8'), url);
             for (const r of page.records) {
-              const res = await index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title, context: r.context } });
+              const res = await index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title, in: r.context } });
               problems.push(...res.errors);
               records++;
             }

@@ -33,6 +33,16 @@ const group = (s: string) => {
   return [...t].length <= 1 || /^[\p{L}\p{N}.]+$/u.test(t) ? t : `(${t})`;
 };
 
+// Capital letters in script and double-struck type (𝓛 for \mathcal L, ℝ for \mathbb R): Unicode's mathematical
+// alphanumerics, with the letters that live in the Letterlike Symbols block.
+const SCRIPT_EXCEPTIONS: Record<string, string> = { B: 'ℬ', E: 'ℰ', F: 'ℱ', H: 'ℋ', I: 'ℐ', L: 'ℒ', M: 'ℳ', R: 'ℛ' };
+const DOUBLE_EXCEPTIONS: Record<string, string> = { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ' };
+function styled(text: string, variant: string | null): string {
+  if (variant !== 'script' && variant !== 'double-struck') return text;
+  const [start, exceptions] = variant === 'script' ? [0x1d49c, SCRIPT_EXCEPTIONS] : [0x1d538, DOUBLE_EXCEPTIONS];
+  return [...text].map((c) => (/^[A-Z]$/.test(c) ? exceptions[c] ?? String.fromCodePoint(start + c.charCodeAt(0) - 65) : c)).join('');
+}
+
 /** A linear, plain-text reading of a MathML element (annotations dropped). */
 export function mathText(el: El): string {
   const kids = [...el.children];
@@ -71,6 +81,7 @@ export function mathText(el: El): string {
       return RELATIONS.has(t.trim()) ? ` ${t.trim()} ` : t;
     }
     case 'mi':
+      return styled(el.textContent ?? '', el.getAttribute('mathvariant'));
     case 'mn':
     case 'mtext':
     case 'ms':

@@ -54,7 +54,7 @@ async function compute(p: Record<string, number>, engine: EngineHost): Promise<D
 }
 
 function draw(svgNode: SVGSVGElement, d: DiagonalPathData, progress: number): void {
-  const root = plotRoot(svgNode);
+  const root = plotRoot(svgNode, { eta: d.eta });
   const lo = d.logAlpha[d.logAlpha.length - 1];
   const hi = d.logAlpha[0];
   // Revealed from lazy to rich, as α shrinks.

@@ -86,7 +86,7 @@ function crossing(t: number[], v: number[], level: number): number {
 const law = (N: number) => (N === 2 ? '2u(s − u)' : `${N}u^(${N === 3 ? '4/3' : '3/2'})(s − u)`);
 
 function draw(svgNode: SVGSVGElement, d: DlnSaddleToSaddleData, progress: number): void {
-  const root = plotRoot(svgNode);
+  const root = plotRoot(svgNode, { depth: d.depth, log10u0: Number(Math.log10(d.u0).toFixed(6)), ratio: Number((d.s[1] / d.s[0]).toFixed(6)) });
   const [lo, hi] = d.logRange;
   const tCut = 10 ** (lo + progress * (hi - lo));
   const shown = d.t.filter((t) => t > 0 && t <= tCut).length;

@@ -25,7 +25,7 @@ export interface EarlyWarningData {
   /** c at which the lower branch disappears (2/3) and at which z first crossed 0 (null if it never did). */
   cFold: number;
   cTip: number | null;
-  /** Kendall τ of the rolling statistics over the records between one full window and the fold. */
+  /** Kendall rank correlation of the rolling statistics over the records between one full window and the fold. */
   tauVariance: number;
   tauAc1: number;
   diverged: null | { step: number; reason: string };
@@ -131,7 +131,7 @@ function draw(svgNode: SVGSVGElement, d: EarlyWarningData, progress: number): vo
   statPanel(2, d.ac1, d.ac1Theory, 1, 'ρ', (v) => fmt(v, 1));
 
   root.append('text').attr('x', W / 2).attr('y', H - 12).attr('text-anchor', 'middle').attr('font-size', 15).attr('fill', ink)
-    .text(`σ = ${fmt(d.sigma, 3)}, window ${d.windowRecords} records; trend before the jump: Kendall τ = ${fmt(d.tauVariance)} (variance), ${fmt(d.tauAc1)} (ρ)`);
+    .text(`σ = ${fmt(d.sigma, 3)}, window ${d.windowRecords} records; trend before the jump (Kendall rank correlation): ${fmt(d.tauVariance)} (variance), ${fmt(d.tauAc1)} (ρ)`);
 }
 
 function describe(d: EarlyWarningData): string {
@@ -140,7 +140,7 @@ function describe(d: EarlyWarningData): string {
       : `Noise kicked the state over the barrier at c = ${fmt(d.cTip)}, before the fold at c = 2/3.`;
   return `Noisy fold dz = (c + z − z³/3)dt + σ dW with σ = ${fmt(d.sigma, 3)}, c ramped from −1 to 1 over t = 400, seed ${d.seed}. ${tip} `
     + `Over a rolling window of ${d.windowRecords} records, the variance and the lag-1 autocorrelation ρ of z − z⋆ trend as c approaches the jump `
-    + `(Kendall τ ${fmt(d.tauVariance)} and ${fmt(d.tauAc1)}), drawn against the Ornstein–Uhlenbeck predictions σ²/(2κ) and e^{−κΔt} with κ = z⋆² − 1.`;
+    + `(Kendall rank correlations ${fmt(d.tauVariance)} and ${fmt(d.tauAc1)}), drawn against the Ornstein–Uhlenbeck predictions σ²/(2κ) and exp(−κΔt) with κ = z⋆² − 1.`;
 }
 
 export const earlyWarning: FigureSpec<EarlyWarningData> = {

@@ -130,7 +130,7 @@ function draw(svgNode: SVGSVGElement, d: GrokkingEarlyWarningData, progress: num
   names.forEach((n, i) => {
     const r = d.runs[i];
     root.append('text').attr('x', 80).attr('y', BOTTOM + 70 + i * 22).attr('font-size', 15).attr('fill', colours[i])
-      .text(`${n}: Kendall τ, steps ${d.firstStep}–${d.grokStep}: ${fmt(r.tauVariance)} (variance), ${fmt(r.tauAc1)} (ρ)`);
+      .text(`${n}: Kendall rank correlation, steps ${d.firstStep}–${d.grokStep}: ${fmt(r.tauVariance)} (variance), ${fmt(r.tauAc1)} (ρ)`);
   });
   root.append('text').attr('x', 880).attr('y', BOTTOM + 70).attr('text-anchor', 'end').attr('font-size', 15).attr('fill', ink).text(`window ${d.window} records`);
   root.append('text').attr('x', 880).attr('y', BOTTOM + 92).attr('text-anchor', 'end').attr('font-size', 15).attr('fill', muted).text(`dashed: grok step ${d.grokStep}`);
@@ -140,7 +140,7 @@ function describe(d: GrokkingEarlyWarningData): string {
   const q = QUANTITIES[d.quantity];
   const [g, s] = d.runs;
   return `Rolling early-warning statistics of the ${q.label} of two committed modular-addition runs, from step ${d.firstStep} (seed 3's training accuracy reaches 0.99) to step ${d.grokStep} `
-    + `(its test accuracy first reaches 0.5), ${d.analysed - d.first} records; window ${d.window} records, linear detrending. Kendall τ of the rolling variance and lag-1 autocorrelation: `
+    + `(its test accuracy first reaches 0.5), ${d.analysed - d.first} records; window ${d.window} records, linear detrending. Kendall rank correlation of the rolling variance and lag-1 autocorrelation: `
     + `seed 3 (groks) ${fmt(g.tauVariance)} and ${fmt(g.tauAc1)}; seed 1 (never groks) ${fmt(s.tauVariance)} and ${fmt(s.tauAc1)}.`;
 }
 

@@ -60,7 +60,7 @@ async function compute(p: Record<string, number>, engine: EngineHost): Promise<L
 }
 
 function draw(svgNode: SVGSVGElement, d: LazyRichData, progress: number): void {
-  const root = plotRoot(svgNode);
+  const root = plotRoot(svgNode, { lambda: d.lambda });
   const [lo, hi] = LOG_T;
   const tCut = 10 ** (lo + progress * (hi - lo));
 

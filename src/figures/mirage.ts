@@ -179,7 +179,7 @@ function describe(d: MirageData): string {
   const lastAccuracy = lastError >= 1e-3 ? d.perTokenAccuracy[n - 1].toPrecision(4) : `1 − ${sci(lastError)}`;
   const gap = d.negLogExactMatch.map((v, k) => v / d.expectedWrongTokens[k] - 1);
   const close = gap.findIndex((g) => g < 0.01);
-  return `Toy model of the metric-choice argument, computed by the course engine (model mirage): per-token accuracy pₜₒₖ = 1 − c·Nθ^(−${d.aTok.toFixed(2)}), with c chosen so that the per-token error is ${ERROR_AT_MIN} at Nθ = 10⁶, and exact match pₜₒₖ${sup(L)} of a ${L}-token answer, for model sizes from 10⁶ to 10¹². ` +
+  return `Toy model of the metric-choice argument, computed by the course engine (model mirage): per-token accuracy pₜₒₖ = 1 − cₜₒₖ·Nθ^(−${d.aTok.toFixed(2)}), with cₜₒₖ chosen so that the per-token error is ${ERROR_AT_MIN} at Nθ = 10⁶, and exact match pₜₒₖ${sup(L)} of a ${L}-token answer, for model sizes from 10⁶ to 10¹². ` +
     `Per-token accuracy rises smoothly from ${d.perTokenAccuracy[0].toFixed(2)} to ${lastAccuracy}; exact match goes from ${small(d.exactMatch[0])} to ${small(d.exactMatch[n - 1])} and reaches 0.1 ${at(d.thresholdLow)}, ½ ${at(d.threshold)} and 0.9 ${at(d.thresholdHigh)}. ` +
     `Exact match is drawn on a ${d.logScale >= 0.5 ? 'logarithmic' : 'linear'} axis. On log–log axes the per-token error and ${L}·(1 − pₜₒₖ) are straight lines of slope −${d.aTok.toFixed(2)}, and −ln(exact match) joins them: it is ${(gap[0] + 1).toFixed(2)} times ${L}·(1 − pₜₒₖ) at the smallest model` +
     (close >= 0 ? ` and within 1% of it from Nθ ≈ ${sci(10 ** d.logN[close])} on.` : '.');

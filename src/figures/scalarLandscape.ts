@@ -28,7 +28,7 @@ export interface ScalarLandscapeData {
 }
 
 const W = 900;
-const H = 460;
+const H = 470;
 const R = 2.5;
 const GRID = 61;
 const PAD = 2;

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { marksOutsidePlotArea, nonFiniteValues, svgTexts } from '../support/figureGeometry.ts';
 
 function drawAt(d: Awaited<ReturnType<typeof data>>, progress: number): string {
-  const { document } = parseHTML('<!doctype html><html><body><svg viewBox="0 0 900 460"></svg></body></html>');
+  const { document } = parseHTML('<!doctype html><html><body><svg viewBox="0 0 900 470"></svg></body></html>');
   const svg = document.querySelector('svg') as unknown as SVGSVGElement;
   scalarLandscape.draw(svg, d, progress);
   return (svg as unknown as Element).outerHTML;

@@ -61,6 +61,11 @@ describe('search records', () => {
     expect(records[2].content).toBe('Modes Each mode u_i(t) is a sigmoid.');
   });
 
+  it('writes script and double-struck capitals as the Unicode letters they show', () => {
+    const page = `<html><body><main data-search-split="sections" data-search-title="T"><p>${tex('\\mathcal{L}(w) \\in \\mathbb{R}, \\mathcal{N}')}</p></main></body></html>`;
+    expect(pageForSearch(page, '/x/').records[0].content).toBe('ℒ(w) ∈ ℝ, 𝒩');
+  });
+
   it('hands other searchable pages to Pagefind as HTML with their math flattened, and skips unsearchable ones', () => {
     const page = `<html><body><main data-pagefind-body><p>${tex('\\tfrac12 x')}</p></main></body></html>`;
     const { records, html } = pageForSearch(page, '/exercises/x/');
