@@ -1,6 +1,6 @@
 import { select, type Selection } from 'd3-selection';
 import { ink } from './palette.ts';
-import { type Area, type Point, clampTo, inArea, lastFiniteIndex } from './clip.ts';
+import { type Area, type Point, clampTo, inArea } from './clip.ts';
 import { px } from './format.ts';
 
 export type PlotRoot = Selection<SVGGElement, unknown, null, undefined>;
@@ -38,14 +38,6 @@ export function drawPanelTitles(root: PlotRoot, panels: readonly Panel[], fontSi
  */
 export function markPlotArea(g: G, area: Area): void {
   g.attr('data-plot-area', `${px(area.x0)} ${px(area.y0)} ${px(area.x1)} ${px(area.y1)}`);
-}
-
-/** Reads back the area `markPlotArea` wrote (null when the group was not tagged). */
-export function plotAreaOf(g: G): Area | null {
-  const text = g.attr('data-plot-area');
-  if (!text) return null;
-  const [x0, y0, x1, y1] = text.split(' ').map(Number);
-  return { x0, y0, x1, y1 };
 }
 
 /**
@@ -94,11 +86,4 @@ export function drawDiverged(g: G, area: Area, last: Point | null, step: number,
   }
   const y = where === 'top' ? area.y0 + 22 : where === 'bottom' ? area.y1 - 12 : (area.y0 + area.y1) / 2;
   haloText(g, `diverged at step ${step}`, (area.x0 + area.x1) / 2, y, { colour, size: 16, anchor: 'middle', weight: 600 });
-}
-
-/** Index of the last point of a run that is finite in both coordinates (−1 if none). */
-export function lastFinitePoint(xs: readonly number[], ys: readonly number[]): number {
-  const n = Math.min(xs.length, ys.length);
-  for (let k = n - 1; k >= 0; k--) if (Number.isFinite(xs[k]) && Number.isFinite(ys[k])) return k;
-  return lastFiniteIndex([]);
 }

@@ -17,11 +17,15 @@ import { figures } from '../../src/figures/registry.ts';
  * - no NaN or ±Infinity in any SVG attribute or text;
  * - every data mark (path, line, circle, ellipse, rect, polyline, polygon) of a panel lies in that panel's plot
  *   area, the rectangle `drawAxes` writes to the panel group as `data-plot-area` (axes and `g.key`/`g.legend`
- *   keys are exempt); every panel-free text lies inside the viewBox;
+ *   keys are exempt); every text of the drawing lies inside the viewBox;
  * - labels name the values the controls show: the control values a figure says it drew (`data-drawn-params`
  *   on `g.plot`, from `plotRoot(svg, shown)`) equal the sliders, and wherever the figure's text or description
- *   writes a control's symbol as "symbol = number" (η = 0.1, s₁ = 2.0, u₀ = 10⁻³), the number is the slider's.
- * A step-build figure in a deck is also checked on its first step (no fragment shown).
+ *   writes a control's symbol as "symbol = number" (η = 0.1, s₁ = 2.0, u₀ = 10⁻³), one of those numbers is the
+ *   slider's (a figure may also name reference values of the same symbol);
+ * - something could be compared: a figure that neither reports `data-drawn-params` nor names a control's
+ *   symbol fails, since its labels could not be checked.
+ * A step-build figure in a deck is also checked on its first step (no fragment shown); a Paged.js handout, where
+ * the figure is static, only as drawn.
  *
  * Run it alone: `npm run test:figures` (after `npm run build`); FIGURE_SWEEP_RANDOM=n changes the number of
  * random values per control (default 5; see SLOW for figures with heavy live runs).
@@ -249,6 +253,32 @@ function valuesFor(s: Slider, n: number, random: () => number): number[] {
   const draws = Array.from({ length: n }, () => Number((s.min + Math.floor(random() * (steps + 1)) * s.step).toFixed(10)));
   return [s.min, s.max, ...draws];
 }
+
+describe('the sweep\'s checks', () => {
+  it('fail on a drawing with the bugs of issue 11: a stray line, NaN, a clipped label and a mode named by rank', async () => {
+    const page = await browser.newPage();
+    await page.setContent(`<dyn-figure data-name="mock">
+      <svg class="figure-svg" viewBox="0 0 900 440" width="900" height="440"><desc>Modes s₁ = 2.0, s₂ = 1.0, s₃ = 0.2; u₀ = 10⁻³.</desc>
+        <g class="plot" data-drawn-params='{"s1":2}'>
+          <g data-plot-area="75 50 290 350"><g class="axes"><line x1="75" x2="290" y1="350" y2="350"></line></g>
+            <path d="M100,100L2000,-300"></path><circle cx="NaN" cy="10" r="3"></circle></g>
+          <text x="880" y="30" font-size="20">a label running off the right edge</text>
+        </g></svg>
+      <label><span class="figure-control-label">singular value s₁</span><input type="range" name="s1" min="0.2" max="4" step="0.1" value="0.2"><output>0.2</output></label>
+      <label><span class="figure-control-label">initial strength log₁₀ u₀</span><input type="range" name="log10u0" min="-6" max="-1" step="0.5" value="-3"><output>10⁻³</output></label>
+    </dyn-figure>`);
+    const report = await page.locator('dyn-figure').evaluate(checkFigure, TOLERANCE);
+    await page.close();
+    const all = report.problems.join('\n');
+    expect(all).toMatch(/<circle> cx="NaN"/);
+    expect(all).toMatch(/<path> reaches \([\d.]+, -300\.0\) outside its plot area/);
+    expect(all).toMatch(/text "a label running off the right edge" reaches/);
+    expect(all).toMatch(/drew s1 = 2 while its slider is at 0\.2/);
+    expect(all).toMatch(/names s₁ = 2\.0 but never the slider's 0\.2/);
+    // u₀ = 10⁻³ is read as a power of ten and matches its slider.
+    expect(all).not.toMatch(/u₀/);
+  });
+});
 
 describe.each(cases)('figure $name on $page', ({ page: url, name }) => {
   it('draws every slider position and click inside its plot areas, finite, with labels that match the sliders', async () => {

@@ -60,10 +60,11 @@ describe('interactive figure', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
     expect(Number(await slider.inputValue())).toBeCloseTo(2.5, 5);
     // Each key press starts a new engine run and cancels the previous one; wait for the last to land.
-    await expect.poll(() => figure.locator('svg desc').textContent(), { timeout: 15_000 }).toContain('s = 2.5');
+    // Mode 1 keeps the name of its slider s₁ whatever its rank.
+    await expect.poll(() => figure.locator('svg desc').textContent(), { timeout: 15_000 }).toContain('s₁ = 2.5');
     expect(await figure.locator('svg desc').textContent()).not.toBe(before);
     expect(await figure.locator('output').first().textContent()).toBe('2.5');
-    expect(await figure.locator('.figure-readout').textContent()).toContain('s = 2.5');
+    expect(await figure.locator('.figure-readout').textContent()).toContain('s₁ = 2.5');
     // The overlay was recomputed by the engine in a Web Worker in this browser, not taken from the build.
     expect(await figure.locator('.figure-readout').textContent()).toMatch(/simulated by the course engine, within \d\.\de-\d+ of the closed form/);
     // A recomputed figure replays its dynamics (about 1.6 s), drawing the simulated dots as time advances.

@@ -62,7 +62,8 @@ describe('scalar-landscape figure', () => {
   });
 
   it('keeps contours, curves and the trajectory inside the frame, with a single-stroke label (no paint-order outline)', async () => {
-    for (const params of [{}, { eta: 1.2, w1: 2.4, w2: 2.4 }, { s: 2, w1: -2.4, w2: 2.4, eta: 0.5 }, { s: 0.5, w1: 0, w2: 0 }]) {
+    const cases: Record<string, number>[] = [{}, { eta: 1.2, w1: 2.4, w2: 2.4 }, { s: 2, w1: -2.4, w2: 2.4, eta: 0.5 }, { s: 0.5, w1: 0, w2: 0 }];
+    for (const params of cases) {
       const d = await data(params);
       for (const progress of [0, 0.5, 1]) {
         const svg = drawAt(d, progress);
