@@ -146,10 +146,11 @@ function draw(svgNode: SVGSVGElement, d: GrokkingLazyRichData, progress: number)
   /** One legend row above a panel: a short stroke sample, then the label, entries side by side. */
   const legendRow = (g: PlotRoot, xStart: number, entries: readonly (readonly [string, string, string])[], y: number = LEGEND_Y[0]) => {
     let x = xStart;
+    const key = g.append('g').attr('class', 'key');
     for (const [label, colour, dash] of entries) {
-      const seg = g.append('line').attr('x1', x).attr('x2', x + 22).attr('y1', y - 5).attr('y2', y - 5).attr('stroke', colour).attr('stroke-width', 2.6);
+      const seg = key.append('line').attr('x1', x).attr('x2', x + 22).attr('y1', y - 5).attr('y2', y - 5).attr('stroke', colour).attr('stroke-width', 2.6);
       if (dash) seg.attr('stroke-dasharray', dash);
-      g.append('text').attr('x', x + 27).attr('y', y).attr('font-size', 14).attr('fill', ink).text(label);
+      key.append('text').attr('x', x + 27).attr('y', y).attr('font-size', 14).attr('fill', ink).text(label);
       x += 27 + 8.5 * label.length + 14;
     }
   };

@@ -222,9 +222,10 @@ function draw(svgNode: SVGSVGElement, d: IsingMeanFieldData, progress: number): 
   gx.append('path').attr('d', pathOf(xc, yx, sub(d.tSweep.T, tIdx), sub(logChi, tIdx))).attr('fill', 'none').attr('stroke', COLOUR_T).attr('stroke-width', 2.5);
   // Values above the axis (χ infinite at Tc, B = 0, where the engine caps it) are marked at the top edge, not hidden.
   const off = tIdx.filter((k) => logChi[k] > hi);
+  const offKey = gx.append('g').attr('class', 'key');
   for (const k of off) {
     const x = px(xc(d.tSweep.T[k]));
-    gx.append('path').attr('d', `M${x},${C_BOTTOM_TOP - 10}L${px(x + 6)},${C_BOTTOM_TOP + 1}L${px(x - 6)},${C_BOTTOM_TOP + 1}Z`).attr('fill', COLOUR_T);
+    offKey.append('path').attr('d', `M${x},${C_BOTTOM_TOP - 10}L${px(x + 6)},${C_BOTTOM_TOP + 1}L${px(x - 6)},${C_BOTTOM_TOP + 1}Z`).attr('fill', COLOUR_T);
   }
   if (off.length > 0) {
     const k = off[0];

@@ -131,7 +131,18 @@ class DynFigure extends HTMLElement {
     this.pending?.abort();
     const controller = new AbortController();
     this.pending = controller;
-    const host: EngineHost = { run: (scenario) => run(scenario, { signal: controller.signal }), precomputed };
+    // A figure may run several simulations at once; the indicator shows the least advanced of them.
+    const fractions: number[] = [];
+    const indicator = this.querySelector<HTMLElement>('.figure-progress');
+    const show = () => { if (indicator && this.pending === controller) indicator.textContent = `computing… ${Math.round(100 * Math.min(...fractions))} %`; };
+    const host: EngineHost = {
+      run: (scenario) => {
+        const k = fractions.push(0) - 1;
+        show();
+        return run(scenario, { signal: controller.signal, onProgress: (f) => { fractions[k] = f; show(); } }).then((traj) => { fractions[k] = 1; show(); return traj; });
+      },
+      precomputed,
+    };
     this.setAttribute('aria-busy', 'true');
     try {
       const data = await this.spec!.compute({ ...this.params }, host);
@@ -141,7 +152,10 @@ class DynFigure extends HTMLElement {
     } catch (error) {
       if ((error as Error).name !== 'AbortError') throw error;
     } finally {
-      if (this.pending === controller) this.removeAttribute('aria-busy');
+      if (this.pending === controller) {
+        this.removeAttribute('aria-busy');
+        if (indicator) indicator.textContent = '';
+      }
     }
   }
 
