@@ -7,7 +7,7 @@ import { runScenario } from '../../src/engine/index.ts';
 import { marksOutsidePlotArea, nonFiniteValues, parseSvg } from '../support/figureGeometry.ts';
 
 /**
- * The Node-side twin of tests/e2e/figureSweep.test.ts at each figure's default: every panel is tagged with its
+ * Each figure at its default: every panel is tagged with its
  * plot area (drawAxes does it), no attribute is NaN or ±∞, and every data mark lies in its panel's plot area
  * (keys go in a `g.key`/`g.legend` or outside the panel group).
  */
