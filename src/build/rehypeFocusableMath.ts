@@ -25,14 +25,6 @@ export function rehypeFocusableMath() {
         const display = parent !== undefined && parent.type === 'element' && hasClass(parent, 'katex-display');
         const html = node.children.find((c): c is Element => c.type === 'element' && hasClass(c, 'katex-html'));
         if (html) regroup(html, display);
-        // A short inline formula keeps the punctuation that follows it on its line ("$x$," never breaks before ",").
-        const next = parent && typeof index === 'number' ? parent.children[index + 1] : undefined;
-        const punct = next?.type === 'text' ? /^[,.;:!?)\]\u2019\u201d]+/.exec(next.value) : null;
-        if (!display && punct && next?.type === 'text' && html && html.children.filter(isBase).length <= 1 && typeof index === 'number') {
-          next.value = next.value.slice(punct[0].length);
-          parent!.children[index] = { type: 'element', tagName: 'span', properties: { className: ['katex-nobreak'] }, children: [node, { type: 'text', value: punct[0] }] };
-          if (next.value === '') parent!.children.splice(index + 1, 1);
-        }
         return 'skip';
       }
       if (node.tagName === 'table' && parent && typeof index === 'number' && !(parent.type === 'element' && hasClass(parent, 'table-scroll'))) {
@@ -51,7 +43,7 @@ export function rehypeFocusableMath() {
 }
 
 /** Inline formulas with at most this many rendered symbols never break. */
-export const SHORT_INLINE = 14;
+export const SHORT_INLINE = 24;
 
 const hasClass = (node: Element, name: string): boolean => {
   const cls = node.properties?.className;

@@ -29,7 +29,7 @@ const SCROLL_SCALE = 12 / SMALLEST_TEXT_UNITS;
 
 type OnPointer = (event: MouseEvent) => void;
 interface Rect { x0: number; y0: number; x1: number; y1: number }
-interface View { crop: Rect; scroll: boolean; strip?: boolean }
+interface View { crop: Rect; scroll: boolean }
 
 const state = new WeakMap<HTMLElement, { svg: SVGSVGElement; onPointer?: OnPointer; observer: ResizeObserver; width: number }>();
 let pendingFrame = 0;
@@ -165,10 +165,10 @@ function plan(svg: SVGSVGElement, leaves: { el: SVGGraphicsElement; box: Rect }[
     for (const group of cluster(line, (l) => l.box.x0, (l) => l.box.x1, 14)) {
       const g = { x0: Math.min(...group.map((l) => l.box.x0)), x1: Math.max(...group.map((l) => l.box.x1)) };
       if (piece && g.x1 - piece.x0 + 10 <= maxW) { piece.x1 = g.x1; continue; }
-      if (piece) views.push({ crop: { x0: piece.x0 - 5, y0, x1: piece.x1 + 5, y1 }, scroll: false, strip: true });
+      if (piece) views.push({ crop: { x0: piece.x0 - 5, y0, x1: piece.x1 + 5, y1 }, scroll: false });
       piece = { x0: g.x0, x1: g.x1, y0, y1 };
     }
-    if (piece) views.push({ crop: { x0: piece.x0 - 5, y0, x1: piece.x1 + 5, y1 }, scroll: false, strip: true });
+    if (piece) views.push({ crop: { x0: piece.x0 - 5, y0, x1: piece.x1 + 5, y1 }, scroll: false });
   }
   return views;
 }
@@ -196,43 +196,6 @@ function render(box: HTMLElement, svg: SVGSVGElement, width: number, onPointer?:
     owner.set(t.k, v >= 0 ? v : nearestView(views, c));
   }
 
-  /** A text's extent once enlarged for a view at `scale` (rotated labels keep their box). */
-  const extent = (t: { el: SVGGraphicsElement; box: Rect }, scale: number) => {
-    const size = parseFloat(getComputedStyle(t.el).fontSize) || SMALLEST_TEXT_UNITS;
-    const wanted = Math.max(size, MIN_TEXT_PX / scale);
-    const k = wanted / size;
-    const b = t.box;
-    const rotated = b.y1 - b.y0 > 1.5 * (b.x1 - b.x0) && (t.el.textContent ?? '').length > 1;
-    let x0 = b.x0;
-    let x1 = b.x1;
-    if (!rotated && k > 1) {
-      const anchor = getComputedStyle(t.el).textAnchor;
-      const w = (b.x1 - b.x0) * k;
-      if (anchor === 'middle') { const m = (b.x0 + b.x1) / 2; x0 = m - w / 2; x1 = m + w / 2; }
-      else if (anchor === 'end') x0 = b.x1 - w;
-      else x1 = b.x0 + w;
-    }
-    return { x0, x1, y0: b.y0, y1: b.y1, k, wanted, rotated };
-  };
-
-  // A view widens a little to take in a text of its own that overhangs it (the last tick label, a legend entry);
-  // what overhangs by more (a long title or summary line) becomes an HTML line instead.
-  for (const [v, view] of views.entries()) {
-    if (view.scroll) continue;
-    const c = { ...view.crop };
-    const padX = 0.12 * (c.x1 - c.x0);
-    const padY = 0.12 * (c.y1 - c.y0);
-    for (const t of texts) {
-      if (owner.get(t.k) !== v || !t.box) continue;
-      const e = extent(t as { el: SVGGraphicsElement; box: Rect }, width / (view.crop.x1 - view.crop.x0));
-      if (e.x0 < c.x0 && view.crop.x0 - e.x0 <= padX) c.x0 = e.x0 - 2;
-      if (e.x1 > c.x1 && e.x1 - view.crop.x1 <= padX) c.x1 = e.x1 + 2;
-      if (e.y0 < c.y0 && view.crop.y0 - e.y0 <= padY) c.y0 = e.y0 - 2;
-      if (e.y1 > c.y1 && e.y1 - view.crop.y1 <= padY) c.y1 = e.y1 + 2;
-    }
-    view.crop = c;
-  }
-
   const fragment = document.createDocumentFragment();
   views.forEach((view, v) => {
     const { crop } = view;
@@ -257,9 +220,21 @@ function render(box: HTMLElement, svg: SVGSVGElement, width: number, onPointer?:
       const el = cloneLeaves[t.k];
       if (!el) continue;
       if (owner.get(t.k) !== v || !t.box) { el.remove(); continue; }
+      const size = parseFloat(getComputedStyle(t.el).fontSize) || SMALLEST_TEXT_UNITS;
+      const wanted = Math.max(size, MIN_TEXT_PX / scale);
+      const k = wanted / size;
       const b = t.box;
-      const { x0, x1, k, wanted, rotated } = extent(t as { el: SVGGraphicsElement; box: Rect }, scale);
-      if (!rotated && (x0 < crop.x0 - 4 || x1 > crop.x1 + 4)) {
+      const rotated = b.y1 - b.y0 > 1.5 * (b.x1 - b.x0) && (t.el.textContent ?? '').length > 1;
+      let x0 = b.x0;
+      let x1 = b.x1;
+      if (!rotated && k > 1) {
+        const anchor = getComputedStyle(t.el).textAnchor;
+        const w = (b.x1 - b.x0) * k;
+        if (anchor === 'middle') { const m = (b.x0 + b.x1) / 2; x0 = m - w / 2; x1 = m + w / 2; }
+        else if (anchor === 'end') x0 = b.x1 - w;
+        else x1 = b.x0 + w;
+      }
+      if (!rotated && (x0 < crop.x0 - 2 || x1 > crop.x1 + 2)) {
         // Would stick out of its view: an HTML line instead (once, not for a halo's white copy).
         el.remove();
         if (t.el.getAttribute('aria-hidden') !== 'true' && getComputedStyle(t.el).fill !== 'none') {
@@ -281,10 +256,6 @@ function render(box: HTMLElement, svg: SVGSVGElement, width: number, onPointer?:
     }
     if (onPointer) clone.addEventListener('click', onPointer);
     fragment.append(...above);
-    // A piece of the strip whose only text became HTML lines shows nothing else: leave its view out.
-    const kept = view.strip !== true || texts.some((t) => owner.get(t.k) === v && cloneLeaves[t.k]?.parentNode)
-      || placed.some((l) => l.el.tagName.toLowerCase() !== 'text' && inside(centre(l.box), crop));
-    if (!kept) { fragment.append(...below); return; }
     if (view.scroll) {
       const scroller = document.createElement('div');
       scroller.className = 'figure-narrow-scroll';
