@@ -7,7 +7,6 @@ import type { PrecomputedName } from '../figures/precomputedRuns.ts';
 import grokUrl from '../../data/precomputed/modular-addition-grok.json?url';
 import stuckUrl from '../../data/precomputed/modular-addition-stuck.json?url';
 import { svgPoint } from './svgPoint.ts';
-import { narrowLayout } from './narrowLayout.ts';
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const ANIMATION_MS = 1600;
@@ -181,8 +180,6 @@ class DynFigure extends HTMLElement {
     if (desc) desc.textContent = text;
     const readout = this.querySelector('.figure-readout');
     if (readout) readout.textContent = text;
-    // Narrow screens: the drawing shown as stacked, readable panel views (src/islands/narrowLayout.ts).
-    narrowLayout(this, svg, this.spec.pointer ? (e) => this.onPointer(e) : undefined);
   }
 
   /** Tweens the drawn progress to `target` (instantly under reduced motion). */
