@@ -44,7 +44,7 @@ const C_FOLD = 2 / 3;
 const PANELS = [
   { x0: 80, x1: 290, title: 'State z and stable branch' },
   { x0: 385, x1: 595, title: 'Rolling variance' },
-  { x0: 670, x1: 880, title: 'Rolling lag-1 autocorrelation' },
+  { x0: 670, x1: 880, title: 'Lag-1 autocorrelation' },
 ];
 
 const fmt = (v: number, d = 2) => v.toFixed(d);

@@ -46,7 +46,7 @@ const BOTTOM = 340;
 const PANELS = [
   { x0: 80, x1: 290, title: 'Monitored quantity' },
   { x0: 385, x1: 595, title: 'Rolling variance' },
-  { x0: 670, x1: 880, title: 'Rolling lag-1 autocorrelation' },
+  { x0: 670, x1: 880, title: 'Lag-1 autocorrelation' },
 ];
 const RUN_NAMES = ['modular-addition-grok', 'modular-addition-stuck'] as const;
 
@@ -86,7 +86,7 @@ const extent = (values: number[]): [number, number] => {
 };
 
 function draw(svgNode: SVGSVGElement, d: GrokkingEarlyWarningData, progress: number): void {
-  const root = plotRoot(svgNode);
+  const root = plotRoot(svgNode, { quantity: d.quantity, window: d.window });
   drawPanelTitles(root, PANELS, 18);
   const q = QUANTITIES[d.quantity];
   const stepCut = progress * d.lastStep;

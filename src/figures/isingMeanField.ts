@@ -244,14 +244,22 @@ function draw(svgNode: SVGSVGElement, d: IsingMeanFieldData, progress: number): 
     { ...C, title: `T sweep at B = ${fmtB(d.B)}` },
   ], 17);
 
-  // One legend row for the markers of panels A and B and the line styles of panel B.
+  // One legend row for the markers of panels A and B and the line styles of panel B. Tagged `legend-row`, one
+  // group per entry, so a narrow screen can flow the entries onto several lines (narrowLayout.ts).
   const yL = H - 12;
   let x = A.x0 - 40;
-  const item = (mark: (x: number) => void, text: string, width: number) => { mark(x); root.append('text').attr('x', x + 14).attr('y', yL).attr('font-size', 14).attr('fill', ink).text(text); x += width; };
-  item((x0) => root.append('circle').attr('cx', x0).attr('cy', yL - 5).attr('r', 6).attr('fill', palette[3]), 'lowest minimum', 165);
-  item((x0) => root.append('circle').attr('cx', x0).attr('cy', yL - 5).attr('r', 6).attr('fill', '#fff').attr('stroke', palette[3]).attr('stroke-width', 2.5), 'metastable', 120);
-  item((x0) => root.append('path').attr('d', `M${x0},${yL - 12}L${x0 + 7},${yL + 1}L${x0 - 7},${yL + 1}Z`).attr('fill', '#fff').attr('stroke', muted).attr('stroke-width', 2), 'unstable (barrier)', 185);
-  const seg = (colour: string, dash: string | null, w: number) => (x0: number) => root.append('line').attr('x1', x0 - 12).attr('x2', x0 + 8).attr('y1', yL - 5).attr('y2', yL - 5).attr('stroke', colour).attr('stroke-width', w).attr('stroke-dasharray', dash);
+  const legend = root.append('g').attr('class', 'legend-row');
+  type Item = ReturnType<typeof legend.append<SVGGElement>>;
+  const item = (mark: (g: Item, x: number) => void, text: string, width: number) => {
+    const g = legend.append('g').attr('class', 'legend-item');
+    mark(g, x);
+    g.append('text').attr('x', x + 14).attr('y', yL).attr('font-size', 14).attr('fill', ink).text(text);
+    x += width;
+  };
+  item((g, x0) => g.append('circle').attr('cx', x0).attr('cy', yL - 5).attr('r', 6).attr('fill', palette[3]), 'lowest minimum', 165);
+  item((g, x0) => g.append('circle').attr('cx', x0).attr('cy', yL - 5).attr('r', 6).attr('fill', '#fff').attr('stroke', palette[3]).attr('stroke-width', 2.5), 'metastable', 120);
+  item((g, x0) => g.append('path').attr('d', `M${x0},${yL - 12}L${x0 + 7},${yL + 1}L${x0 - 7},${yL + 1}Z`).attr('fill', '#fff').attr('stroke', muted).attr('stroke-width', 2), 'unstable (barrier)', 185);
+  const seg = (colour: string, dash: string | null, w: number) => (g: Item, x0: number) => g.append('line').attr('x1', x0 - 12).attr('x2', x0 + 8).attr('y1', yL - 5).attr('y2', yL - 5).attr('stroke', colour).attr('stroke-width', w).attr('stroke-dasharray', dash);
   item(seg(COLOUR_UP, null, 3), 'B increasing', 140);
   item(seg(COLOUR_DOWN, null, 3), 'B decreasing', 145);
   item(seg(muted, '3 4', 1.5), 'equilibrium', 100);

@@ -101,14 +101,16 @@ function curve(g: PlotRoot, pts: Pt[], x: (v: number) => number, y: (v: number) 
   if (dashed) el.attr('stroke-dasharray', '9 5');
 }
 
+/** A line sample and its explanation, tagged so a phone flows it under the stacked panels (narrowLayout.ts). */
 function legendRow(root: PlotRoot, x: number, y: number, colour: string, dashed: boolean, text: string): void {
-  const l = root.append('line').attr('x1', x).attr('x2', x + 30).attr('y1', y - 5).attr('y2', y - 5).attr('stroke', colour).attr('stroke-width', 3);
+  const item = root.append('g').attr('class', 'legend-row').append('g').attr('class', 'legend-item');
+  const l = item.append('line').attr('x1', x).attr('x2', x + 30).attr('y1', y - 5).attr('y2', y - 5).attr('stroke', colour).attr('stroke-width', 3);
   if (dashed) l.attr('stroke-dasharray', '9 5');
-  root.append('text').attr('x', x + 38).attr('y', y).attr('font-size', 15).attr('fill', ink).text(text);
+  item.append('text').attr('x', x + 38).attr('y', y).attr('font-size', 15).attr('fill', ink).text(text);
 }
 
 function draw(svgNode: SVGSVGElement, d: MirageData, progress: number): void {
-  const root = plotRoot(svgNode);
+  const root = plotRoot(svgNode, { answerLength: d.answerLength, aTok: d.aTok, logScale: d.logScale });
   const [lo, hi] = LOG_N;
   // Revealed from small to large models; a stopped run is drawn up to its last grid point.
   const cut = Math.min(lo + Math.min(1, Math.max(0, progress)) * (hi - lo), d.logN.at(-1) ?? lo);

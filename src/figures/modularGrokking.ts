@@ -102,6 +102,8 @@ function draw(svgNode: SVGSVGElement, d: ModularGrokkingData, progress: number):
   for (let k = first; k < d.step.length; k++) if (d.step[k] <= revealed) shown = k;
   const cursor = Math.min(shown, d.at);
   const cursorIdx = Math.max(first, cursor);
+  // What the sweep test compares with the sliders: the run shown and the step its cursor marks.
+  root.attr('data-drawn-params', JSON.stringify({ run: RUNS.indexOf(d.run), step: d.step[cursorIdx] }));
   const drawnIdx = d.step.map((_, k) => k).filter((k) => k >= first && k <= shown);
 
   const timePanel = (i: number, yDomain: [number, number], ylabel: string, yTicks: number[], yFormat?: (v: number) => string) => {
@@ -172,8 +174,13 @@ function draw(svgNode: SVGSVGElement, d: ModularGrokkingData, progress: number):
     sg.append('rect').attr('x', px(xs(nu) - barW / 2)).attr('y', px(ys(v))).attr('width', px(barW)).attr('height', px(Math.max(0, BOTTOM2 - ys(v))))
       .attr('fill', top.has(nu) ? palette[0] : '#b9b9c3');
   });
-  for (const nu of ranked.slice(0, 3)) {
-    sg.append('text').attr('x', px(xs(nu))).attr('y', px(ys(spec[nu - 1]) - 6)).attr('text-anchor', 'middle').attr('font-size', 14).attr('fill', ink).text(`ν=${nu}`);
+  // Labels of neighbouring frequencies are stacked, not overlapped (on a phone the spectrum is a third as wide).
+  let prev: { nu: number; y: number } | null = null;
+  for (const nu of ranked.slice(0, 3).sort((a, b) => a - b)) {
+    let y = ys(spec[nu - 1]) - 6;
+    if (prev && nu - prev.nu <= 4 && Math.abs(y - prev.y) < 16) y = prev.y - 16;
+    sg.append('text').attr('x', px(xs(nu))).attr('y', px(y)).attr('text-anchor', 'middle').attr('font-size', 14).attr('fill', ink).text(`ν=${nu}`);
+    prev = { nu, y };
   }
   sg.append('line').attr('x1', SPECTRUM.x0).attr('x2', SPECTRUM.x1).attr('y1', px(ys(1 / nFreq))).attr('y2', px(ys(1 / nFreq))).attr('stroke', muted).attr('stroke-dasharray', '6 4');
   root.append('text').attr('x', (SPECTRUM.x0 + SPECTRUM.x1) / 2).attr('y', TOP2 - 14).attr('text-anchor', 'middle').attr('font-size', 18).attr('font-weight', 600).attr('fill', ink)
@@ -184,7 +191,7 @@ function draw(svgNode: SVGSVGElement, d: ModularGrokkingData, progress: number):
   root.append('text').attr('x', W / 2).attr('y', H - 26).attr('text-anchor', 'middle').attr('font-size', 15).attr('fill', ink)
     .text(`step ${thousands(d.step[cursorIdx])}: train acc ${d.trainAcc[cursorIdx].toFixed(3)}, test acc ${d.testAcc[cursorIdx].toFixed(3)}, ‖θ‖ = ${d.weightNorm[cursorIdx].toFixed(1)}, top-${K} power ${d.topFraction[cursorIdx].toFixed(2)}`);
   root.append('text').attr('x', W / 2).attr('y', H - 6).attr('text-anchor', 'middle').attr('font-size', 14).attr('fill', muted)
-    .text(`seed ${s.seed} · p = ${s.p} · ${d.nTrain} of ${thousands(d.nTrain + d.nTest)} pairs x₁ ≤ x₂ train (fraction ${s.trainFraction}) · embed ${s.embedSize}, hidden ${s.hiddenSize} · AdamW lr ${s.lr}, weight decay ${s.weightDecay} · ${thousands(s.steps)} steps`);
+    .text(`seed ${s.seed} · p = ${s.p} · trained on ${d.nTrain} of ${thousands(d.nTrain + d.nTest)} pairs · embed ${s.embedSize}, hidden ${s.hiddenSize} · AdamW lr ${s.lr}, decay ${s.weightDecay} · ${thousands(s.steps)} steps`);
 }
 
 function describe(d: ModularGrokkingData): string {

@@ -7,6 +7,8 @@ import type { PrecomputedName } from '../figures/precomputedRuns.ts';
 import grokUrl from '../../data/precomputed/modular-addition-grok.json?url';
 import stuckUrl from '../../data/precomputed/modular-addition-stuck.json?url';
 import { svgPoint } from './svgPoint.ts';
+import { NARROW_BELOW_PX, stackPanels, unstack } from '../figures/narrowLayout.ts';
+import { toWide, type StackPlan } from '../figures/stackPlan.ts';
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const ANIMATION_MS = 1600;
@@ -48,13 +50,35 @@ class DynFigure extends HTMLElement {
   private progress = 1;
   private pending?: AbortController;
   private observer?: IntersectionObserver;
+  private resizeObserver?: ResizeObserver;
+  /** Whether the figure's box is narrow enough to stack its panels, and the plan of the stacked drawing. */
+  private narrow = false;
+  private plan: StackPlan | null = null;
+  private boxWidth = 0;
 
   private readonly onSlide = (event: Event) => {
     const slide = (event as RevealEvent).currentSlide;
     if (!slide?.contains(this)) return this.stop();
-    if (this.stepMarkers().length > 0) this.animateTo(this.stepProgress(), 0);
-    else this.start();
+    void this.ensureData().then(() => {
+      // The deck may have moved on while the engine ran.
+      if (!this.closest('section.present')) return;
+      if (this.stepMarkers().length > 0) this.animateTo(this.stepProgress(), 0);
+      else this.start();
+    });
   };
+
+  /** Whether a reading's figure is on screen (it plays when its data arrives only if it still is). */
+  private visible = false;
+  private computed?: Promise<void>;
+
+  /**
+   * The first live computation starts when the figure is first shown (its slide, or scrolled into view), not
+   * when the page loads: a deck holds a dozen figures, and the build-time SVG already shows each default.
+   */
+  private ensureData(): Promise<void> {
+    this.computed ??= this.recompute().then(() => { this.dataset.ready = 'true'; });
+    return this.computed;
+  }
 
   private readonly onFragment = (event: Event) => {
     const fragment = (event as RevealEvent).fragment;
@@ -77,16 +101,36 @@ class DynFigure extends HTMLElement {
         input.addEventListener('input', () => this.setParams({ [input.name]: Number(input.value) }));
       }
       if (spec.pointer) this.querySelector('svg.figure-svg')?.addEventListener('click', (e) => this.onPointer(e as MouseEvent));
-      void this.recompute().then(() => { this.dataset.ready = 'true'; });
     }
-    const inDeck = this.closest('.reveal .slides') !== null;
+    // The box's width decides the layout (a phone's column, a reading's, a slide's unscaled 960 px): it is
+    // observed, not measured per frame, and the figure is redrawn only when it crosses the threshold.
+    if ('ResizeObserver' in window && !this.resizeObserver) {
+      this.resizeObserver = new ResizeObserver((entries) => {
+        const width = entries[0]?.contentRect.width ?? 0;
+        const narrow = width > 0 && width < NARROW_BELOW_PX;
+        // A stacked figure sizes its labels for the column's width, so it re-lays out when that changes.
+        if (narrow === this.narrow && (!narrow || Math.abs(width - this.boxWidth) < 1)) return;
+        this.narrow = narrow;
+        this.boxWidth = width;
+        // Before the first live drawing, the build-time SVG is re-laid out in place.
+        if (this.data === undefined) this.layout(this.querySelector<SVGSVGElement>('svg.figure-svg'));
+        else this.render(this.progress);
+      });
+      this.resizeObserver.observe(this);
+    }
+    // In the phone reader (reveal not started, slides as one page) a figure behaves as in a reading.
+    const inDeck = this.closest('.reveal .slides') !== null && !document.documentElement.classList.contains('deck-reader');
     if (inDeck) {
       document.addEventListener('slidechanged', this.onSlide);
       document.addEventListener('ready', this.onSlide);
       document.addEventListener('fragmentshown', this.onFragment);
       document.addEventListener('fragmenthidden', this.onFragment);
     } else if ('IntersectionObserver' in window) {
-      this.observer = new IntersectionObserver((entries) => (entries.some((e) => e.isIntersecting) ? this.start() : this.stop()), { threshold: 0.4 });
+      this.observer = new IntersectionObserver((entries) => {
+        this.visible = entries.some((e) => e.isIntersecting);
+        if (!this.visible) return this.stop();
+        void this.ensureData().then(() => { if (this.visible) this.start(); });
+      }, { threshold: 0.25 });
       this.observer.observe(this);
     }
   }
@@ -96,6 +140,8 @@ class DynFigure extends HTMLElement {
     for (const type of ['slidechanged', 'ready']) document.removeEventListener(type, this.onSlide);
     for (const type of ['fragmentshown', 'fragmenthidden']) document.removeEventListener(type, this.onFragment);
     this.observer?.disconnect();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
   }
 
   private inputs(): HTMLInputElement[] {
@@ -122,7 +168,9 @@ class DynFigure extends HTMLElement {
       if (output && control) output.textContent = control.format ? control.format(changes[input.name]) : String(changes[input.name]);
     }
     this.stop();
-    await this.recompute();
+    const pending = this.recompute();
+    this.computed ??= pending.then(() => { this.dataset.ready = 'true'; });
+    await pending;
   }
 
   /** Runs the figure's simulations for the current parameters; a newer call supersedes an older one. */
@@ -161,7 +209,9 @@ class DynFigure extends HTMLElement {
   private onPointer(event: MouseEvent): void {
     const svg = event.currentTarget as SVGSVGElement;
     if (!this.spec?.pointer || this.data === undefined) return;
-    const { x, y } = svgPoint(svg, event.clientX, event.clientY);
+    const point = svgPoint(svg, event.clientX, event.clientY);
+    const { x, y } = this.plan ? toWide(this.plan, point.x, point.y) : point;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
     const changes = this.spec.pointer(x, y, this.data);
     if (!changes) return;
     const snapped = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, snapToControl(this.spec!, k, v)]));
@@ -173,6 +223,7 @@ class DynFigure extends HTMLElement {
     if (!svg || !this.spec || this.data === undefined) return;
     this.progress = progress;
     this.spec.draw(svg, this.data, progress);
+    this.layout(svg);
     // A step build resting on its first state (progress 0) is described as drawn; an animation's frames are
     // described as the whole run, so the live region does not chatter.
     const text = this.spec.describe(this.data, progress === 0 && this.stepMarkers().length > 0 ? 0 : 1);
@@ -180,6 +231,13 @@ class DynFigure extends HTMLElement {
     if (desc) desc.textContent = text;
     const readout = this.querySelector('.figure-readout');
     if (readout) readout.textContent = text;
+  }
+
+  /** Stacks the panels of the drawing in a narrow box, or puts them back side by side. */
+  private layout(svg: SVGSVGElement | null): void {
+    if (!svg || !this.spec) return;
+    this.plan = this.narrow ? stackPanels(svg, this.spec, this.boxWidth) : null;
+    if (!this.narrow && svg.dataset.layout) unstack(svg, this.spec);
   }
 
   /** Tweens the drawn progress to `target` (instantly under reduced motion). */

@@ -1,16 +1,18 @@
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import { styleSpeakerView } from './speakerView.ts';
+import { isReader, startReader } from './deckReader.ts';
 
 declare global {
   interface Window { deck?: InstanceType<typeof Reveal> }
 }
 
 /**
- * Initialises the deck on this page. Exposes it as `window.deck` (the ESM build defines no global Reveal,
+ * Initialises the deck on this page (on a phone, the reader of deckReader.ts instead). Exposes it as `window.deck` (the ESM build defines no global Reveal,
  * and the end-to-end tests and export scripts need the API) and flags `data-deck-ready` when it is usable.
  */
 export function startDeck(): void {
+  if (isReader()) return startReader();
   const deck = new Reveal({
     hash: true,
     history: false,

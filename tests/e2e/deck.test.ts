@@ -36,7 +36,10 @@ describe.each(decks)('deck %s', (url) => {
         return { key: `${d.getIndices().h}.${d.getIndices().v}`, last: d.isLastSlide() && !d.availableFragments().next, figures: [...slide.querySelectorAll('dyn-figure')].map((f) => (f as HTMLElement).dataset.ready ?? 'no') };
       });
       seen.add(state.key);
-      expect(state.figures.every((r) => r === 'true')).toBe(true);
+      // A figure computes when its slide is first shown: it must become ready there.
+      if (!state.figures.every((r) => r === 'true')) {
+        await expect.poll(() => page.evaluate(() => [...window.deck!.getCurrentSlide().querySelectorAll('dyn-figure')].every((f) => (f as HTMLElement).dataset.ready === 'true')), { timeout: 60_000, message: `figures on slide ${state.key} never became ready` }).toBe(true);
+      }
       if (state.last) break;
       await page.keyboard.press('Space');
     }

@@ -6,8 +6,11 @@ import { builtPages } from '../support/builtPages.ts';
 
 const origin = inject('origin');
 const pages = builtPages(inject('dist'));
-// Decks are also read as a scrolling page; that view must be as clean as the presenting one.
-const urls = [...pages, ...pages.filter((p) => p.startsWith('/slides/')).map((p) => `${p}?view=scroll`)];
+// Decks are also read on phones, as one scrolling page (src/islands/deckReader.ts); that view must be as clean
+// as the presenting one.
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const LAPTOP = { viewport: { width: 1280, height: 900 } };
+const cases = [...pages.map((url) => ({ url, on: 'a laptop', device: LAPTOP })), ...pages.filter((p) => p.startsWith('/slides/')).map((url) => ({ url, on: 'a phone', device: PHONE }))];
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -21,9 +24,9 @@ describe('every built page', () => {
     expect(pages).toContain('/exercises/');
   });
 
-  for (const url of urls) {
-    it(`${url} loads with no console error, no failed or off-origin request, and no WCAG 2.1 A/AA violation`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  for (const { url, on, device } of cases) {
+    it(`${url} on ${on} loads with no console error, no failed or off-origin request, and no WCAG 2.1 A/AA violation`, async () => {
+      const context = await browser.newContext(device);
       const page = await context.newPage();
       const problems = await watchPage(page, origin);
       await page.goto(origin + url, { waitUntil: 'networkidle' });

@@ -52,8 +52,10 @@ describe('interactive figure', () => {
     const url = [...readings, ...pages.filter((p) => p.startsWith('/slides/'))][0];
     const page = await browser.newPage();
     await page.goto(origin + url);
-    await page.waitForSelector('dyn-figure[data-ready]');
     const figure = page.locator('dyn-figure').first();
+    // A figure computes live once it is scrolled into view.
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForSelector('dyn-figure[data-ready]');
     const before = await figure.locator('svg desc').textContent();
     const slider = figure.locator('input[name=s1]');
     await slider.focus();
@@ -81,6 +83,7 @@ describe('figure with pointer input', () => {
     await page.goto(origin + url);
     const figure = page.locator('dyn-figure[data-name="scalar-landscape"]');
     await figure.waitFor();
+    await figure.scrollIntoViewIfNeeded();
     await page.waitForSelector('dyn-figure[data-name="scalar-landscape"][data-ready]');
     const svg = figure.locator('svg.figure-svg');
     // Click the point (w₁, w₂) = (−1, 2) of the left panel, located through the SVG's own transform.
@@ -111,7 +114,8 @@ describe('figure in a deck', () => {
       if (!where) continue;
       const figure = page.locator('.present dyn-figure[data-name="saxe-modes"]').first();
       await page.evaluate(({ h, v }) => window.deck!.slide(h, v ?? 0), where);
-      await expect.poll(() => figure.locator('line.cursor').count(), { timeout: 2000, interval: 50 }).toBeGreaterThan(0);
+      // It computes when its slide is first shown, then plays (about 1.6 s) with a cursor.
+      await expect.poll(() => figure.locator('line.cursor').count(), { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
       await page.keyboard.press('ArrowRight');
       const stopped = page.locator('dyn-figure[data-name="saxe-modes"]').first();
       await expect.poll(() => stopped.locator('line.cursor').count()).toBe(0);
