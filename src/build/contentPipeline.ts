@@ -17,6 +17,9 @@ import { rehypeFailOnKatexError } from './rehypeFailOnKatexError.ts';
 import { rehypeBibliography } from './rehypeBibliography.ts';
 import { rehypeSidenotes } from './rehypeSidenotes.ts';
 import { rehypeFocusableMath } from './rehypeFocusableMath.ts';
+import { rehypeBreakableMath } from './rehypeBreakableMath.ts';
+import { rehypeNoBreakShortMath } from './rehypeNoBreakShortMath.ts';
+import { rehypeScrollableTables } from './rehypeScrollableTables.ts';
 
 /**
  * The Markdown/MDX pipeline, listed once and in order. Checks run in remark, where source positions are
@@ -41,6 +44,9 @@ export function contentPipeline(options: { contentRoot: string; figures: Readonl
       [rehypeKatex, { macros: { ...katexMacros }, strict: 'error' }],
       rehypeFailOnKatexError,
       rehypeFocusableMath,
+      rehypeBreakableMath,
+      rehypeNoBreakShortMath,
+      [rehypeScrollableTables, { slidesDir }],
       rehypeSidenotes,
       [rehypeCitation, { path: options.contentRoot, bibliography: 'references.bib', csl: 'apa', linkCitations: true }],
       [rehypeBibliography, { slidesDir, bibPath }],

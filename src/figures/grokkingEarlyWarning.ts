@@ -40,7 +40,7 @@ export interface GrokkingEarlyWarningData {
 }
 
 const W = 900;
-const H = 440;
+const H = 462;
 const TOP = 50;
 const BOTTOM = 340;
 const PANELS = [
@@ -132,8 +132,8 @@ function draw(svgNode: SVGSVGElement, d: GrokkingEarlyWarningData, progress: num
     root.append('text').attr('x', 80).attr('y', BOTTOM + 70 + i * 22).attr('font-size', 15).attr('fill', colours[i])
       .text(`${n}: Kendall rank correlation, steps ${d.firstStep}–${d.grokStep}: ${fmt(r.tauVariance)} (variance), ${fmt(r.tauAc1)} (ρ)`);
   });
-  root.append('text').attr('x', 880).attr('y', BOTTOM + 70).attr('text-anchor', 'end').attr('font-size', 15).attr('fill', ink).text(`window ${d.window} records`);
-  root.append('text').attr('x', 880).attr('y', BOTTOM + 92).attr('text-anchor', 'end').attr('font-size', 15).attr('fill', muted).text(`dashed: grok step ${d.grokStep}`);
+  // Its own line: beside the Kendall lines it collided with them at some window sizes.
+  root.append('text').attr('x', 80).attr('y', BOTTOM + 114).attr('font-size', 15).attr('fill', muted).text(`rolling window ${d.window} records; dashed line: grok step ${d.grokStep}`);
 }
 
 function describe(d: GrokkingEarlyWarningData): string {

@@ -55,7 +55,12 @@ describe.each(decks)('deck %s on a phone', (url) => {
       width: document.documentElement.scrollWidth,
       text: Math.min(...[...document.querySelectorAll('.slides section p, .slides section li')].slice(0, 200).map((e) => parseFloat(getComputedStyle(e).fontSize))),
       notesShown: [...document.querySelectorAll('aside.notes')].some((n) => (n as HTMLElement).offsetHeight > 0),
+      // A displayed equation fits, or scrolls in its own focusable box with the edge-shadow cue (math.css).
+      mathWithoutCue: [...document.querySelectorAll<HTMLElement>('.slides .katex-display')]
+        .filter((m) => m.scrollWidth > m.clientWidth + 1 && !(m.tabIndex === 0 && getComputedStyle(m).backgroundImage.includes('gradient')))
+        .map((m) => m.textContent?.slice(0, 40)),
     }));
+    expect(layout.mathWithoutCue).toEqual([]);
     expect(layout.width).toBeLessThanOrEqual(390);
     expect(layout.text).toBeGreaterThanOrEqual(14);
     expect(layout.notesShown).toBe(false);
