@@ -7,9 +7,15 @@ import { contentPipeline } from './src/build/contentPipeline.ts';
 import { courseChecks } from './src/build/courseChecks.ts';
 import { searchIndex } from './src/build/searchIndex.ts';
 import { figures } from './src/figures/registry.ts';
+import { deployment } from './src/build/deployment.ts';
+
+// Where the site is published: SITE_URL (its public origin) and BASE_PATH (the folder it is served from, e.g.
+// /course/ for a GitHub Pages project site). Unset, the build is for the domain root of the local preview.
+const { site, base } = deployment(process.env);
 
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
+  site,
+  base,
   // Fixture builds in tests write elsewhere so they never touch the real dist/.
   outDir: process.env.COURSE_OUT_DIR ?? './dist',
   cacheDir: process.env.COURSE_CACHE_DIR ?? './node_modules/.astro',
@@ -19,7 +25,8 @@ export default defineConfig({
   integrations: [mdx(), courseChecks({ contentRoot }), searchIndex()],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugins; math and checks need unified.
-    processor: unified(contentPipeline({ contentRoot, figures })),
+    // base: authored site links (`[…](/readings/…)`) are written under it (src/build/rehypeBaseLinks.ts).
+    processor: unified(contentPipeline({ contentRoot, figures, base })),
   },
   vite: {
     server: { fs: { allow: [contentRoot, '.'] } },

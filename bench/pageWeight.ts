@@ -1,35 +1,40 @@
 /**
- * Page weight of every reading page as a reader first downloads it: HTML plus the CSS and JavaScript it links,
- * gzip -9 compressed, before any figure island (the <dyn-figure> bundle) loads. Fonts are not counted.
- * Budget: 100 kB per reading page. Run after `npm run build`: `npm run bench:weight`.
+ * Page weight of every built page, measured in Chromium the way tests/e2e/pageWeight.test.ts checks it
+ * (definition and budgets in tests/support/pageWeight.ts): gzip -9 of the HTML, CSS and JavaScript a page
+ * loads on open, and the raw bytes it loads, fonts included. Run after `npm run build`: `npm run bench:weight`
+ * (a scratch build: `npm run bench:weight -- /tmp/me/dist`; `--files` lists every file each page loads).
+ * Exits 1 when a page is over budget.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { builtPages } from '../tests/support/builtPages.ts';
+import { serveStatic } from '../tests/support/staticServer.ts';
+import { RAW_BUDGET, gzipBudget, weighPage, weightTable, type PageWeight } from '../tests/support/pageWeight.ts';
 
-const BUDGET = 100 * 1024;
-const dist = process.argv[2] ?? 'dist';
-const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
-const isIsland = (src: string) => /Figure\.astro/.test(src);
+const args = process.argv.slice(2);
+const dist = resolve(args.find((a) => !a.startsWith('--')) ?? process.env.COURSE_DIST ?? 'dist');
+const listFiles = args.includes('--files');
 
-const rows: { page: string; html: number; css: number; js: number; island: number; total: number }[] = [];
-for (const slug of readdirSync(join(dist, 'readings'))) {
-  const file = join(dist, 'readings', slug, 'index.html');
-  if (!existsSync(file)) continue;
-  const html = readFileSync(file, 'utf8');
-  const assets = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
-  const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce((n, href) => n + gz(readFileSync(join(dist, href))), 0);
-  const scripts = assets(/<script[^>]+src="([^"]+)"/g);
-  const js = scripts.filter((s) => !isIsland(s)).reduce((n, src) => n + gz(readFileSync(join(dist, src))), 0);
-  const island = scripts.filter(isIsland).reduce((n, src) => n + gz(readFileSync(join(dist, src))), 0);
-  const h = gz(html);
-  rows.push({ page: `/readings/${slug}/`, html: h, css, js, island, total: h + css + js });
+const { server, origin } = await serveStatic(dist);
+const browser = await launchBrowser();
+const weights: PageWeight[] = [];
+try {
+  for (const page of builtPages(dist)) weights.push(await weighPage(browser, dist, origin, page));
+} finally {
+  await browser.close();
+  server.close();
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-console.log('page'.padEnd(36), 'HTML', '   CSS', '    JS', '  total', '  (figure island, loaded after)');
-for (const r of rows) console.log(r.page.padEnd(36), kb(r.html), kb(r.css), kb(r.js), kb(r.total), ` ${kb(r.island)}`, r.total > BUDGET ? '  OVER BUDGET' : '');
-if (rows.some((r) => r.total > BUDGET)) {
-  console.error(`A reading page exceeds the ${kb(BUDGET)} budget.`);
+console.log('KiB; gzip -9 of HTML+CSS+JS loaded on open, and raw bytes loaded on open (fonts, data, wasm included)');
+console.log(weightTable(weights));
+if (listFiles) {
+  for (const w of weights) {
+    console.log(`\n${w.page}`);
+    for (const f of [...w.files].sort((a, b) => b.raw - a.raw)) console.log(`  ${(f.raw / 1024).toFixed(1).padStart(8)} raw ${(f.gzip / 1024).toFixed(1).padStart(7)} gz  ${f.url}`);
+  }
+}
+const over = weights.filter((w) => w.gzip.total > gzipBudget(w.page) || w.raw.total > RAW_BUDGET);
+if (over.length > 0) {
+  console.error(`${over.length} page(s) over budget: ${over.map((w) => w.page).join(', ')}`);
   process.exit(1);
 }

@@ -20,12 +20,13 @@ import { rehypeFocusableMath } from './rehypeFocusableMath.ts';
 import { rehypeBreakableMath } from './rehypeBreakableMath.ts';
 import { rehypeNoBreakShortMath } from './rehypeNoBreakShortMath.ts';
 import { rehypeScrollableTables } from './rehypeScrollableTables.ts';
+import { rehypeBaseLinks } from './rehypeBaseLinks.ts';
 
 /**
  * The Markdown/MDX pipeline, listed once and in order. Checks run in remark, where source positions are
  * exact, so every failure names file:line; rendering runs in rehype.
  */
-export function contentPipeline(options: { contentRoot: string; figures: Readonly<Record<string, FigureSpec<any>>> }) {
+export function contentPipeline(options: { contentRoot: string; figures: Readonly<Record<string, FigureSpec<any>>>; base: string }) {
   const slidesDir = join(options.contentRoot, 'slides');
   const bibPath = join(options.contentRoot, 'references.bib');
   return {
@@ -50,6 +51,7 @@ export function contentPipeline(options: { contentRoot: string; figures: Readonl
       rehypeSidenotes,
       [rehypeCitation, { path: options.contentRoot, bibliography: 'references.bib', csl: 'apa', linkCitations: true }],
       [rehypeBibliography, { slidesDir, bibPath }],
+      [rehypeBaseLinks, { base: options.base }],
     ],
   } as const;
 }

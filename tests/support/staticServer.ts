@@ -8,10 +8,16 @@ const types: Record<string, string> = {
   '.wasm': 'application/wasm', '.png': 'image/png', '.pf_meta': 'application/octet-stream',
 };
 
-/** Serves a built site on 127.0.0.1 the way a static host does (directory → index.html, 404 otherwise). */
-export function serveStatic(root: string, port = 0): Promise<{ server: Server; origin: string }> {
+/**
+ * Serves a built site on 127.0.0.1 the way a static host does (directory → index.html, 404 otherwise). With a
+ * `prefix` (`/course/`) the site is served only under it, as on a GitHub Pages project site: `/course/readings/`
+ * is `<root>/readings/index.html`, and every URL outside the prefix answers 404.
+ */
+export function serveStatic(root: string, port = 0, prefix = '/'): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!requested.startsWith(prefix)) { res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: outside ${prefix}`); return; }
+    const path = `/${requested.slice(prefix.length)}`;
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
