@@ -2,12 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { contentRoot } from './src/build/contentRoot.ts';
-import { contentPipeline } from './src/build/contentPipeline.ts';
-import { courseChecks } from './src/build/courseChecks.ts';
-import { searchIndex } from './src/build/searchIndex.ts';
+import { contentRoot } from './src/authoring/contentRoot.ts';
+import { contentPipeline } from './src/authoring/contentPipeline.ts';
+import { courseChecks } from './src/authoring/courseChecks.ts';
+import { searchIndex } from './src/authoring/searchIndex.ts';
 import { figures } from './src/figures/registry.ts';
-import { deployment } from './src/build/deployment.ts';
+import { deployment } from './src/authoring/deployment.ts';
 
 // Where the site is published: SITE_URL (its public origin) and BASE_PATH (the folder it is served from, e.g.
 // /course/ for a GitHub Pages project site). Unset, the build is for the domain root of the local preview.
@@ -25,7 +25,7 @@ export default defineConfig({
   integrations: [mdx(), courseChecks({ contentRoot }), searchIndex()],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugins; math and checks need unified.
-    // base: authored site links (`[…](/readings/…)`) are written under it (src/build/rehypeBaseLinks.ts).
+    // base: authored site links (`[…](/readings/…)`) are written under it (src/authoring/rehypeBaseLinks.ts).
     processor: unified(contentPipeline({ contentRoot, figures, base })),
   },
   vite: {

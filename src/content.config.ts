@@ -4,7 +4,7 @@ import { deckFrontmatter } from './content/schemas/deckFrontmatter.ts';
 import { deckPartFrontmatter } from './content/schemas/deckPartFrontmatter.ts';
 import { readingFrontmatter } from './content/schemas/readingFrontmatter.ts';
 import { exerciseFrontmatter } from './content/schemas/exerciseFrontmatter.ts';
-import { contentRoot } from './build/contentRoot.ts';
+import { contentRoot } from './authoring/contentRoot.ts';
 
 const from = (folder: string, pattern: string | string[] = '*.mdx') => glob({ pattern, base: `${contentRoot}/${folder}` });
 

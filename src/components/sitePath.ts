@@ -1,4 +1,4 @@
-import { withBase } from '../build/deployment.ts';
+import { withBase } from '../authoring/deployment.ts';
 
 /**
  * A site path as a URL under the configured base (`import.meta.env.BASE_URL`, set from BASE_PATH in

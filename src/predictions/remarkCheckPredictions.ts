@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { predictionNames, resolvePredictionParams } from './registry.ts';
-import { literalExpression, visitJsxElements, type JsxAttr } from '../build/mdxJsx.ts';
+import { literalExpression, visitJsxElements, type JsxAttr } from '../authoring/mdxJsx.ts';
 
 /** Evaluates an attribute written as a literal expression of numbers, e.g. params={{ s1: 2 }} or tolerance={0.05}. */
 function literal(attr: JsxAttr, what: string): unknown {
@@ -11,7 +11,7 @@ function literal(attr: JsxAttr, what: string): unknown {
 /**
  * Fails the build, at the element's file:line, on a `<Predict>` the registry cannot run: an unknown check (listing
  * the known ones), parameters it does not have or out of range, a tolerance outside (0, 1), or a missing label.
- * Listed in src/build/contentPipeline.ts; Predict.astro repeats the check at render time as a second line of defence.
+ * Listed in src/authoring/contentPipeline.ts; Predict.astro repeats the check at render time as a second line of defence.
  */
 export function remarkCheckPredictions() {
   return (tree: Root, file: VFile) => {

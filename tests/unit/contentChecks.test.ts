@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { remarkCheckCitations } from '../../src/build/remarkCheckCitations.ts';
-import { remarkCheckFigures } from '../../src/build/remarkCheckFigures.ts';
-import { remarkDisplayMath } from '../../src/build/remarkDisplayMath.ts';
-import { findBrokenLinks } from '../../src/build/checkLinks.ts';
+import { remarkCheckCitations } from '../../src/authoring/remarkCheckCitations.ts';
+import { remarkCheckFigures } from '../../src/authoring/remarkCheckFigures.ts';
+import { remarkDisplayMath } from '../../src/authoring/remarkDisplayMath.ts';
+import { findBrokenLinks } from '../../src/authoring/checkLinks.ts';
 import { runRemark } from '../support/mdx.ts';
 import { saxeModes } from '../../src/figures/saxeModes.ts';
 

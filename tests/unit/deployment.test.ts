@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, LOCAL_PREVIEW_URL, withBase } from '../../src/build/deployment.ts';
+import { deployment, LOCAL_PREVIEW_URL, withBase } from '../../src/authoring/deployment.ts';
 
 describe('deployment (SITE_URL and BASE_PATH)', () => {
   it('defaults to the local preview at the domain root', () => {

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
-import { linkReferenceEntry, parseReferenceIds } from '../../src/build/referenceLinks.ts';
-import { bibliographyEntries } from '../../src/build/bibliographyEntries.ts';
+import { linkReferenceEntry, parseReferenceIds } from '../../src/authoring/referenceLinks.ts';
+import { bibliographyEntries } from '../../src/authoring/bibliographyEntries.ts';
 
 const bib = `
 @inproceedings{saxe2014exact,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, Root } from 'hast';
-import { rehypeBaseLinks } from '../../src/build/rehypeBaseLinks.ts';
+import { rehypeBaseLinks } from '../../src/authoring/rehypeBaseLinks.ts';
 
 /** Runs the pass on HTML as the Markdown part of the pipeline leaves it. */
 function run(html: string, base: string): string {

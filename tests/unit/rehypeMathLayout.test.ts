@@ -4,8 +4,8 @@ import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
-import { rehypeBreakableMath } from '../../src/build/rehypeBreakableMath.ts';
-import { rehypeNoBreakShortMath } from '../../src/build/rehypeNoBreakShortMath.ts';
+import { rehypeBreakableMath } from '../../src/authoring/rehypeBreakableMath.ts';
+import { rehypeNoBreakShortMath } from '../../src/authoring/rehypeNoBreakShortMath.ts';
 
 /** KaTeX's HTML for a formula, as rehype-katex puts it into the page. */
 function rendered(tex: string, displayMode: boolean): Root {

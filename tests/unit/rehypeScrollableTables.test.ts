@@ -5,7 +5,7 @@ import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import { rehypeScrollableTables } from '../../src/build/rehypeScrollableTables.ts';
+import { rehypeScrollableTables } from '../../src/authoring/rehypeScrollableTables.ts';
 
 const slidesDir = join('/content', 'slides');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remarkSlides } from '../../src/build/remarkSlides.ts';
+import { remarkSlides } from '../../src/authoring/remarkSlides.ts';
 import { runRemark, outline } from '../support/mdx.ts';
 
 const slides = [[remarkSlides, { slidesDir: '/content/slides' }]] as const;

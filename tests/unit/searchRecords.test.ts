@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
-import { pageForSearch } from '../../src/build/searchRecords.ts';
+import { pageForSearch } from '../../src/authoring/searchRecords.ts';
 
 const tex = (s: string, displayMode = false) => katex.renderToString(s, { displayMode, output: 'htmlAndMathml' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
-import { remarkTitleSlide, formatDeckDate } from '../../src/build/remarkTitleSlide.ts';
+import { remarkTitleSlide, formatDeckDate } from '../../src/authoring/remarkTitleSlide.ts';
 import { runRemark } from '../support/mdx.ts';
 import { venueAndYear } from '../../src/content/venueAndYear.ts';
 import { exerciseLabel } from '../../src/content/exerciseLabel.ts';
