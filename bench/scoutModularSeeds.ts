@@ -1,7 +1,7 @@
 /**
  * Scouts seeds of the modular-addition scenario: runs each for a short prefix and prints weight norm,
  * test loss and test accuracy. Runs that will grok shed weight norm early (PAIR: 46 at 20k steps);
- * stuck ones sit near 50–51 (engine-spec §3.2). Usage:
+ * stuck ones sit near 50–51 (docs/engine.md). Usage:
  *   node --experimental-strip-types bench/scoutModularSeeds.ts <scenario-name> <steps> <seed> [<seed> …]
  */
 import { readFileSync } from 'node:fs';

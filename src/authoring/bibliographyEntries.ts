@@ -1,5 +1,5 @@
 import { unified } from 'unified';
-import rehypeCitation from 'rehype-citation';
+import { rehypeCitation } from './rehypeCitation.ts';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, Element } from 'hast';
 import { VFile } from 'vfile';

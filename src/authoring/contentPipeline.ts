@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import rehypeCitation from 'rehype-citation';
+import { rehypeCitation } from './rehypeCitation.ts';
 import { katexMacros } from '../content/katexMacros.ts';
 import type { FigureSpec } from '../figures/FigureSpec.ts';
 import { remarkDisplayMath } from './remarkDisplayMath.ts';
@@ -21,12 +22,13 @@ import { rehypeBreakableMath } from './rehypeBreakableMath.ts';
 import { rehypeNoBreakShortMath } from './rehypeNoBreakShortMath.ts';
 import { rehypeScrollableTables } from './rehypeScrollableTables.ts';
 import { rehypeBaseLinks } from './rehypeBaseLinks.ts';
+import { rehypeDropTexAnnotations } from './rehypeDropTexAnnotations.ts';
 
 /**
  * The Markdown/MDX pipeline, listed once and in order. Checks run in remark, where source positions are
  * exact, so every failure names file:line; rendering runs in rehype.
  */
-export function contentPipeline(options: { contentRoot: string; figures: Readonly<Record<string, FigureSpec<any>>>; base: string }) {
+export function contentPipeline(options: { contentRoot: string; figures: Readonly<Record<string, FigureSpec<any>>>; base: string }): UnifiedProcessorOptions {
   const slidesDir = join(options.contentRoot, 'slides');
   const bibPath = join(options.contentRoot, 'references.bib');
   return {
@@ -52,6 +54,7 @@ export function contentPipeline(options: { contentRoot: string; figures: Readonl
       [rehypeCitation, { path: options.contentRoot, bibliography: 'references.bib', csl: 'apa', linkCitations: true }],
       [rehypeBibliography, { slidesDir, bibPath }],
       [rehypeBaseLinks, { base: options.base }],
+      rehypeDropTexAnnotations,
     ],
-  } as const;
+  };
 }

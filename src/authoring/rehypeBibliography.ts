@@ -19,7 +19,7 @@ export function rehypeBibliography(options: { slidesDir: string; bibPath: string
     if (!deckOf(file.path, options.slidesDir)) {
       linkReferenceList(tree.children[i] as Element, referenceIds(options.bibPath));
       const heading: Element = { type: 'element', tagName: 'h2', properties: { id: 'references' }, children: [{ type: 'text', value: 'References' }] };
-      tree.children.splice(i, 1, { type: 'element', tagName: 'section', properties: { className: ['bibliography'], ariaLabelledBy: 'references' }, children: [heading, tree.children[i] as Element] });
+      tree.children.splice(i, 1, { type: 'element', tagName: 'section', properties: { className: ['bibliography'], ariaLabelledBy: ['references'] }, children: [heading, tree.children[i] as Element] });
       return;
     }
     tree.children.splice(i, 1);

@@ -4,10 +4,8 @@ import katex from 'katex';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { visit, SKIP } from 'unist-util-visit';
 
-const classes = (e: Element) => {
-  const c = e.properties?.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(' ') : [];
-};
+// hast keeps class names as a list (remark-math sets ['language-math', 'math-inline'] on the code element).
+const classes = (e: Element): string[] => e.properties?.className ?? [];
 
 const mathOf = (e: Element): { tex: string; display: boolean } | null => {
   const code = e.tagName === 'pre' ? (e.children.find((c) => c.type === 'element' && c.tagName === 'code') as Element | undefined) : e;

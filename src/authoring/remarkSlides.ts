@@ -1,5 +1,7 @@
 import type { Root, RootContent, Heading } from 'mdast';
 import type { VFile } from 'vfile';
+// Registers `data.hProperties` on mdast nodes: the field remark-rehype (mdast-util-to-hast) turns into attributes.
+import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { relative } from 'node:path';
 import { slideId } from './slideId.ts';

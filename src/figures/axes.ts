@@ -1,5 +1,4 @@
-import type { Selection } from 'd3-selection';
-import type { ScaleLinear } from 'd3-scale';
+import type { ScaleLinear, Selection } from 'd3';
 import { ink, muted } from './palette.ts';
 import { px } from './format.ts';
 import { areaOf } from './clip.ts';

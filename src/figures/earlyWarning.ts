@@ -1,6 +1,5 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
-import { kendallTau } from '../engine/index.ts';
+import { line, scaleLinear } from 'd3';
+import { kendallTau } from '../engine/ews/rollingStats.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';

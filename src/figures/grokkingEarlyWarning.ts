@@ -1,9 +1,9 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
-import { kendallTau, rollingStats, type Trajectory } from '../engine/index.ts';
+import { line, scaleLinear } from 'd3';
+import { kendallTau, rollingStats } from '../engine/ews/rollingStats.ts';
+import type { Trajectory } from '../engine/index.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
-import { palette, ink, muted } from './palette.ts';
+import { palette, muted } from './palette.ts';
 import { plotRoot, drawPanelTitles } from './plotFrame.ts';
 import { powerOfTen } from './format.ts';
 

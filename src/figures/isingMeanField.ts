@@ -1,5 +1,4 @@
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { line, scaleLinear, type ScaleLinear, type Selection } from 'd3';
 import type { Trajectory } from '../engine/index.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
@@ -249,7 +248,7 @@ function draw(svgNode: SVGSVGElement, d: IsingMeanFieldData, progress: number): 
   const yL = H - 12;
   let x = A.x0 - 40;
   const legend = root.append('g').attr('class', 'legend-row');
-  type Item = ReturnType<typeof legend.append<SVGGElement>>;
+  type Item = Selection<SVGGElement, unknown, null, undefined>;
   const item = (mark: (g: Item, x: number) => void, text: string, width: number) => {
     const g = legend.append('g').attr('class', 'legend-item');
     mark(g, x);

@@ -1,5 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { line, scaleLinear } from 'd3';
 import type { Trajectory } from '../engine/index.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import type { PrecomputedName } from './precomputedRuns.ts';

@@ -1,4 +1,4 @@
-import { select, type Selection } from 'd3-selection';
+import { select, type Selection } from 'd3';
 import { ink } from './palette.ts';
 import { type Area, type Point, clampTo, inArea } from './clip.ts';
 import { px } from './format.ts';

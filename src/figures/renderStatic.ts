@@ -6,6 +6,7 @@ import type { PrecomputedFile } from '../engine/precompute/precomputed.ts';
 import type { Trajectory } from '../engine/index.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import type { PrecomputedName } from './precomputedRuns.ts';
+import { simplifyPaths } from './simplifyPaths.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -30,7 +31,9 @@ export const buildHost: EngineHost = { run: async (scenario) => cachedRun(scenar
 
 /**
  * Renders a figure's final state to an SVG string at build time with the same `draw` the browser uses.
- * The SVG carries its own <title> and <desc> (no ids: reveal's print view clones slides).
+ * The SVG carries its own <title> and <desc> (no ids: reveal's print view clones slides). Its long trajectories
+ * are simplified to a quarter of a user unit (a quarter pixel on a slide), which no reader sees and which
+ * shrinks a deck's HTML by a third; the live drawing in the browser keeps every point.
  */
 export async function renderStatic(spec: FigureSpec, params: Record<string, number>, host: EngineHost = buildHost): Promise<{ svg: string; description: string }> {
   // Committed runs are always readable in Node, whatever host a caller passes.
@@ -41,5 +44,6 @@ export async function renderStatic(spec: FigureSpec, params: Record<string, numb
   );
   const svg = document.querySelector('svg') as unknown as SVGSVGElement;
   spec.draw(svg, data, 1);
+  simplifyPaths(svg as unknown as Element);
   return { svg: (svg as unknown as { outerHTML: string }).outerHTML, description };
 }

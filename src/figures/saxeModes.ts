@@ -1,5 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { scaleLinear } from 'd3';
 import { saxeModeValue, saxeHalfTime } from '../engine/closed/saxeMode.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes } from './axes.ts';

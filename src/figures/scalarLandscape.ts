@@ -1,6 +1,5 @@
-import { scaleLinear } from 'd3-scale';
-import { contours } from 'd3-contour';
-import { scalarLoss } from '../engine/models/scalar/scalarTwoLayer.ts';
+import { contours, scaleLinear } from 'd3';
+import { scalarLoss } from '../engine/models/scalar/scalarLandscape.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';

@@ -1,6 +1,4 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
-import type { Selection } from 'd3-selection';
+import { line, scaleLinear, type Selection } from 'd3';
 import type { Trajectory } from '../engine/index.ts';
 import type { EngineHost, FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';

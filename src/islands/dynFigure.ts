@@ -125,6 +125,10 @@ class DynFigure extends HTMLElement {
       document.addEventListener('ready', this.onSlide);
       document.addEventListener('fragmentshown', this.onFragment);
       document.addEventListener('fragmenthidden', this.onFragment);
+      // The island is loaded when a slide with a figure is first shown (loadFiguresWhenShown.ts), so that
+      // slide's event has passed by the time this runs: start as the event would have.
+      const present = this.closest('section.present');
+      if (present && this.closest('.reveal.ready')) this.onSlide(Object.assign(new Event('slidechanged'), { currentSlide: present }));
     } else if ('IntersectionObserver' in window) {
       this.observer = new IntersectionObserver((entries) => {
         this.visible = entries.some((e) => e.isIntersecting);

@@ -1,6 +1,6 @@
 import Reveal from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import { styleSpeakerView } from './speakerView.ts';
+import { speakerNotesOnDemand } from './speakerNotesOnDemand.ts';
 import { isReader, startReader } from './deckReader.ts';
 
 declare global {
@@ -26,7 +26,6 @@ export function startDeck(): void {
     margin: 0.04,
     transition: 'slide',
     pdfSeparateFragments: true,
-    plugins: [Notes],
   });
   window.deck = deck;
   styleSpeakerView();
@@ -39,6 +38,7 @@ export function startDeck(): void {
   };
   deck.on('resize', focusableScroller);
   void deck.initialize().then(() => {
+    speakerNotesOnDemand(deck);
     focusableScroller();
     document.documentElement.dataset.deckReady = 'true';
   });

@@ -128,13 +128,25 @@ describe('figure in a deck', () => {
 });
 
 describe.each(exercises)('exercise %s', (url) => {
-  it('keeps solutions folded until the reader opens one', async () => {
+  it('keeps solutions folded until the reader opens one, then shows the worked solution of that problem', async () => {
     const page = await browser.newPage();
     await page.goto(origin + url);
-    const solution = page.locator('details.solution').first();
-    expect(await solution.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    await solution.locator('summary').click();
-    expect(await solution.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // The page carries no solution text: each fold fetches its own from the "with solutions" handout.
+    const folds = page.locator('details.solution');
+    const last = folds.last();
+    expect(await last.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await last.locator('.details-body').textContent()).toMatch(/problems with solutions/);
+    await last.locator('summary').click();
+    expect(await last.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await page.waitForSelector('details.solution[data-filled="true"]');
+    const shown = await last.locator('.details-body').innerText();
+    const handout = await browser.newPage();
+    await handout.goto(`${origin}${url}solutions/`);
+    const expected = await handout.locator('.solution-open').nth((await folds.count()) - 1).innerText();
+    await handout.close();
+    // The same worked solution as the handout's, less its "Solution" label.
+    expect(shown.replace(/\s+/g, ' ').trim()).toBe(expected.replace(/^Solution\s*/i, '').replace(/\s+/g, ' ').trim());
+    expect(await last.locator('.katex').count()).toBeGreaterThan(0);
     await page.close();
   });
 

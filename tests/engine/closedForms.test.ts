@@ -30,7 +30,7 @@ describe('closed forms', () => {
     }
   });
 
-  it('depth-N half-times match engine-spec GD values 9.15 (L=3) and 15.5 (L=4) for s=1, u0=1e-3', () => {
+  it('depth-N half-times match simulated GD values 9.15 (L=3) and 15.5 (L=4) for s=1, u0=1e-3', () => {
     expect(Math.abs(depthHalfTime(3, 1, 1e-3) - 9.15) / 9.15).toBeLessThan(0.01);
     expect(Math.abs(depthHalfTime(4, 1, 1e-3) - 15.5) / 15.5).toBeLessThan(0.01);
   });

@@ -22,7 +22,7 @@ describe('single neuron with imbalance δ (Kunin et al. 2024)', () => {
     }
   });
 
-  it('one GD step changes δ by exactly η_aη_w(η_a(wᵀr)² − η_w a²‖r‖²) (engine-spec §2.2)', () => {
+  it('one GD step changes δ by exactly η_aη_w(η_a(wᵀr)² − η_w a²‖r‖²)', () => {
     const eta = 0.05, etaA = 2, etaW = 0.5, delta = 0.7;
     const r = runScenario({ model: 'single-neuron', delta, eta, etaA, etaW, T: eta, records: 1 });
     const [a] = r.series.a as number[];

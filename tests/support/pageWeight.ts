@@ -21,9 +21,9 @@ export const KiB = 1024;
 /** Budgets of issue 13 §2 (gzip of HTML+CSS+JS on open; raw bytes on open, fonts included). */
 export const RAW_BUDGET = 1024 * KiB;
 export function gzipBudget(page: string): number {
-  // Decks, and the pages made for paper: a reading's handout and an exercise set's print route (both come from
-  // a `handout` page, src/pages/*/[slug]/); everything else is a page read on screen.
-  if (/^\/slides\/[^/]+\/$/.test(page) || /\/(handout|print)\/$/.test(page)) return 200 * KiB;
+  // Decks, and the pages made for paper: a reading's handout and an exercise set's two print routes (problems
+  // only, and with solutions); everything else is a page read on screen.
+  if (/^\/slides\/[^/]+\/$/.test(page) || /\/(handout|print|solutions)\/$/.test(page)) return 200 * KiB;
   return 80 * KiB;
 }
 

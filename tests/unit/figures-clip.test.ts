@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
+import { scaleLinear, select } from 'd3';
 import { clipPolyline, clippedPath, clipRing, finiteExtent, lastFiniteIndex, type Area } from '../../src/figures/clip.ts';
 import { spreadLabels, plotRoot, haloText } from '../../src/figures/plotFrame.ts';
 import { drawAxes } from '../../src/figures/axes.ts';

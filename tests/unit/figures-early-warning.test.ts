@@ -32,7 +32,8 @@ describe('early-warning figure', () => {
   });
 
   it('draws finite coordinates at every extreme of its controls', async () => {
-    for (const params of [{ sigma: 0.02, window: 0.1, seed: 0 }, { sigma: 0.4, window: 0.5, seed: 9 }, {}]) {
+    const extremes: Record<string, number>[] = [{ sigma: 0.02, window: 0.1, seed: 0 }, { sigma: 0.4, window: 0.5, seed: 9 }, {}];
+    for (const params of extremes) {
       const { svg } = await renderStatic(earlyWarning, resolveParams(earlyWarning, params), host);
       expect(svg).not.toMatch(/NaN|Infinity/);
     }

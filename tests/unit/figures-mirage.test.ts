@@ -90,7 +90,9 @@ describe('mirage figure', () => {
       expect(svg).not.toMatch(/NaN|Infinity/);
       expect(svg).not.toMatch(/\sid="/);
       const pts = coordinates(svg);
-      expect(pts.length).toBeGreaterThan(100);
+      // Curves are drawn (the build-time SVG keeps only the points simplifyPaths cannot drop: a straight log–log
+      // line is two of them).
+      expect(pts.length).toBeGreaterThan(20);
       for (const [x, y] of pts) {
         const inLeft = x >= 95 - 0.01 && x <= 410 + 0.01;
         const inRight = x >= 545 - 0.01 && x <= 860 + 0.01;

@@ -5,7 +5,7 @@ import { bisectIncreasing, gaussLegendre } from './quadrature.ts';
  *   du/dt = N u^{2−2/N} (s − u)
  * (Saxe et al. 2014 Eq. 15 with N = N_l − 1; Arora, Cohen & Hazan 2018). N = 2 is Saxe's logistic law.
  * For N ≥ 3 the plateau is a power law in 1/u₀, and the asymptote u₀^{−(1−2/N)}/(s(N−2)) is only
- * leading order, so times are computed by quadrature (engine-spec §1.1).
+ * leading order, so times are computed by quadrature (docs/engine-models.md).
  */
 export function depthModeRate(N: number, s: number, u: number): number {
   return N * Math.pow(u, 2 - 2 / N) * (s - u);

@@ -1,8 +1,8 @@
 import { bisectIncreasing } from './quadrature.ts';
 
 /**
- * One aligned mode of a λ-balanced two-layer linear network (Dominé et al. 2024, arXiv:2409.14623;
- * engine-spec §2.3): with first/second-layer strengths a, b, λ = b² − a² is conserved and u = ab obeys
+ * One aligned mode of a λ-balanced two-layer linear network (Dominé et al. 2024, arXiv:2409.14623):
+ * with first/second-layer strengths a, b, λ = b² − a² is conserved and u = ab obeys
  *   du/dt = √(λ² + 4u²) (s − u).
  * λ = 0 is Saxe's rich logistic law 2u(s − u); |λ| ≫ s is lazy exponential relaxation at rate |λ|.
  */

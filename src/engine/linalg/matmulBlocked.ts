@@ -3,7 +3,7 @@ import type { Mat } from './mat.ts';
 /**
  * out = A·Bᵀ with a 2×4 register-blocked dot-product kernel: each pass keeps 8 accumulators and
  * loads 2 + 4 operands per 8 multiply-adds, which is what lets V8 reach ≈3 GFLOP/s without SIMD
- * (engine-spec §7.1). The summation order over k is the plain left-to-right order, so results are
+ * (docs/benchmarks.md). The summation order over k is the plain left-to-right order, so results are
  * bit-identical to matmulNTInto.
  */
 export function matmulNTBlockedInto(out: Mat, a: Mat, b: Mat): Mat {

@@ -8,7 +8,6 @@
  * `Worker` does not exist (Node, tests), the scenario runs on the calling thread and cancellation
  * is cooperative: the abort is noticed at the next progress tick.
  */
-import { runScenario } from '../core/runScenario.ts';
 import { ScenarioError } from '../core/scenarioError.ts';
 import type { Trajectory } from '../core/trajectory.ts';
 import type { WorkerMessage } from './protocol.ts';
@@ -62,24 +61,22 @@ export function run(scenario: unknown, opts: RunInWorkerOptions = {}): Promise<T
   });
 }
 
-/** Same contract on the current thread (no Worker available). */
+/**
+ * Same contract on the current thread (no Worker available). The engine is imported here, not at the top:
+ * a browser always has a Worker, and a static import would put a second copy of the engine in every page
+ * that runs a figure (the worker has its own).
+ */
 function runHere(scenario: unknown, { onProgress, signal }: RunInWorkerOptions): Promise<Trajectory> {
-  return new Promise((resolve, reject) => {
-    // Defer so the caller can attach handlers / abort before work starts, as with a worker.
-    setTimeout(() => {
-      try {
+  // Deferred so the caller can attach handlers / abort before work starts, as with a worker.
+  return import('../core/runScenario.ts').then(({ runScenario }) => {
+    if (signal?.aborted) throw abortError();
+    const traj = runScenario(scenario, {
+      onProgress: (f) => {
         if (signal?.aborted) throw abortError();
-        const traj = runScenario(scenario, {
-          onProgress: (f) => {
-            if (signal?.aborted) throw abortError();
-            onProgress?.(f);
-          },
-        });
-        if (signal?.aborted) throw abortError();
-        resolve(traj);
-      } catch (e) {
-        reject(e);
-      }
-    }, 0);
+        onProgress?.(f);
+      },
+    });
+    if (signal?.aborted) throw abortError();
+    return traj;
   });
 }

@@ -14,7 +14,7 @@ export interface SaddleJump {
  * Pesme & Flammarion (2023, arXiv:2304.00488) limit α → 0 of gradient flow on β = u⊙u − v⊙v:
  * in rescaled time t̃ = t/ln(1/α), β is piecewise constant and jumps between saddles. With
  * S̃(t̃) = −∫∇L dt̃, an inactive coordinate i activates when |S̃_i| reaches ½ (the threshold for this
- * parametrisation, since β_i = 2α² sinh(4S_i); engine-spec §1.3). Between jumps ∇L is constant,
+ * parametrisation, since β_i = 2α² sinh(4S_i)). Between jumps ∇L is constant,
  * so the next jump time is explicit; after it β is the least-squares fit on the active set.
  * This simplified recursion only adds coordinates (it stops if a sign constraint would be violated),
  * which covers the incremental-learning regime the figures show. L = (1/2n)‖Xβ − y‖².

@@ -2,7 +2,7 @@ import { eye, mat, matmulInto, matmulNTInto, matmulTNInto, type Mat } from '../.
 
 /**
  * Loss and gradient of L(W_1..W_L) = ½ tr(W Σxx Wᵀ) − tr(W Σyxᵀ) + ½ Σyy with W = W_L⋯W_1,
- * which equals ½‖M − W‖²_F for whitened population data (content-spec §3.2, §3.4):
+ * which equals ½‖M − W‖²_F for whitened population data (the course convention, docs/engine.md):
  *   ∇_{W_l} L = (W_L⋯W_{l+1})ᵀ (W Σxx − Σyx) (W_{l−1}⋯W_1)ᵀ.
  * Prefix and suffix products are kept in a workspace allocated once.
  */

@@ -2,7 +2,7 @@ import { mat, matmulNTInto, matmulTNInto, type Mat } from '../../linalg/mat.ts';
 import type { DlnWorkspace } from './dlnGradient.ts';
 
 /**
- * Conserved quantities G_l = W_{l+1}ᵀW_{l+1} − W_lW_lᵀ (content-spec §3.3), written into out[l].
+ * Conserved quantities G_l = W_{l+1}ᵀW_{l+1} − W_lW_lᵀ (C_ℓ in the slides), written into out[l].
  */
 export function conservedG(Ws: Mat[], out: Mat[]): void {
   for (let l = 0; l + 1 < Ws.length; l++) {
@@ -30,7 +30,7 @@ export function gDrift(Ws: Mat[], G0: Mat[], scratch: Mat[]): number {
 /**
  * Empirical NTK of f(x) = W_L⋯W_1 x on probe inputs X (n0 × P), as a (P·nL)² matrix indexed (i·nL + a):
  *   K[(i,a),(j,b)] = Σ_l (h_{l−1}(x_i)·h_{l−1}(x_j)) (S_l S_lᵀ)_{ab},  h_{l−1} = W_{l−1}⋯W_1 x, S_l = W_L⋯W_{l+1}.
- * For L = 2 this is (xᵀx′) W2W2ᵀ + (xᵀW1ᵀW1x′) I (engine-spec §2.1). Needs forwardProducts first.
+ * For L = 2 this is (xᵀx′) W2W2ᵀ + (xᵀW1ᵀW1x′) I. Needs forwardProducts first.
  */
 export function dlnNtk(ws: DlnWorkspace, X: Mat): Float64Array {
   const L = ws.widths.length - 1, nL = ws.widths[L], P = X.cols;
@@ -55,7 +55,7 @@ export function dlnNtk(ws: DlnWorkspace, X: Mat): Float64Array {
   return K;
 }
 
-/** Kernel–target alignment yᵀKy / (‖K‖_F ‖y‖²) (content-spec §4.9), in [0, 1] for PSD K. */
+/** Kernel–target alignment yᵀKy / (‖K‖_F ‖y‖²), in [0, 1] for PSD K. */
 export function kernelTargetAlignment(K: Float64Array, y: Float64Array): number {
   const n = y.length;
   let quad = 0, kk = 0, yy = 0;

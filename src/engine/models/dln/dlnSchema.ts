@@ -50,7 +50,7 @@ const optimizerSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** Deep linear network f(x) = W_L⋯W_1 x on a linear teacher y = Mx (engine-spec §1.1–1.2, §2.3). */
+/** Deep linear network f(x) = W_L⋯W_1 x on a linear teacher y = Mx (docs/engine-models.md). */
 export const dlnSchema = z
   .strictObject({
     ...baseFields('dln'),

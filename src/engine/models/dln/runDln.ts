@@ -2,7 +2,7 @@ import { integrateDP45 } from '../../core/dormandPrince.ts';
 import { Recorder, blowUpReason, progressTicker } from '../../core/recorder.ts';
 import { createRng, permutation } from '../../core/rng.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
-import { clone, eye, mat, type Mat } from '../../linalg/mat.ts';
+import { clone, eye, mat } from '../../linalg/mat.ts';
 import { singularValues } from '../../linalg/svd.ts';
 import { dlnLossGrad, dlnWorkspace, forwardProducts } from './dlnGradient.ts';
 import { conservedG, dlnNtk, gDrift, kernelChange, kernelTargetAlignment } from './dlnObservables.ts';

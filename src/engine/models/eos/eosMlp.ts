@@ -8,7 +8,7 @@ import { createSharpness } from './sharpness.ts';
 
 /**
  * Full-batch GD on a small tanh MLP fitting a Chebyshev polynomial, the default task of the in-browser
- * EoS tutorial (rfangit/edge-of-stability-browser; engine-spec §4.1). Shows progressive sharpening and
+ * EoS tutorial (rfangit/edge-of-stability-browser). Shows progressive sharpening and
  * then sharpness hovering at 2/η (Cohen, Kaur, Li, Kolter & Talwalkar 2021, arXiv:2103.00065).
  */
 export const eosMlpSchema = z.strictObject({

@@ -8,7 +8,7 @@ import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
  * GD on Zhu, Wang, Wang, Zhou & Ge's (2023, arXiv:2210.03294) minimalist edge-of-stability loss
  *   L(x, y) = ¼ (1 − x²y²)².
  * With p = xy: ∇L = −(1 − p²) p (y, x) and the Hessian is exact in closed form, so sharpness needs
- * no iteration. On the minimum set xy = ±1, sharpness = 2(x² + y²) (engine-spec §4.2).
+ * no iteration. On the minimum set xy = ±1, sharpness = 2(x² + y²).
  */
 export const eosXySchema = z.strictObject({
   ...baseFields('eos-xy'),

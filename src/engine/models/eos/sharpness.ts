@@ -1,7 +1,7 @@
 /**
  * Top Hessian eigenvalue by power iteration on central finite-difference Hessian–vector products,
  *   Hv ≈ (∇L(θ + εv) − ∇L(θ − εv)) / 2ε,
- * exactly as the in-browser EoS tutorial does (engine-spec §0.4). Exact to O(ε²) for smooth
+ * exactly as the in-browser EoS tutorial does (rfangit/edge-of-stability-browser). Exact to O(ε²) for smooth
  * (tanh) networks. Warm-starting from the previous eigenvector makes a few iterations enough.
  * Power iteration finds the eigenvalue of largest magnitude; along GD trajectories of MSE losses
  * that is the top (positive) one.

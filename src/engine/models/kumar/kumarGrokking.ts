@@ -154,7 +154,7 @@ export function runKumar(s: KumarScenario, opts: RunOptions = {}): Trajectory {
       const lr = (s.eta0 * N) / (alpha * alpha);
       for (let i = 0; i < W.length; i++) W[i] -= lr * G[i];
     } else {
-      // Exact closure (content-spec §4.9), one Euler step:
+      // Exact (w̄, M) closure (docs/engine-models.md), one Euler step:
       // Δw̄ = c Σ Δ(1 + ε w̄·x)x,  ΔM = c Σ Δ[x w̄ᵀ + w̄ xᵀ + ε(x (Mx)ᵀ + (Mx) xᵀ)].
       v.fill(0); sv.fill(0);
       for (let m = 0; m < P; m++) {

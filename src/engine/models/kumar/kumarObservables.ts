@@ -1,6 +1,6 @@
 /**
- * Exact test loss of the centred committee machine for x ~ N(0, I/D) (engine-spec §3.3, content-spec
- * Eq. 6), with A = (αε/2)(M − M0) − ½ββᵀ:
+ * Exact test loss of the centred committee machine for x ~ N(0, I/D) (Kumar et al. 2024;
+ * docs/engine-models.md), with A = (αε/2)(M − M0) − ½ββᵀ:
  *   E(f̃ − y)² = (tr A / D)² + 2 tr(A²)/D² + α²‖w̄ − w̄0‖²/D
  * = variance error + misalignment error + power in linear modes.
  */

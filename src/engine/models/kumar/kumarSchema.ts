@@ -5,7 +5,7 @@ import { baseFields, int, num } from '../../core/schemaHelpers.ts';
  * Grokking as the lazy→rich transition (Kumar, Bordelon, Gershman & Pehlevan 2024, arXiv:2310.06110):
  * committee machine f(x) = (α/N) Σ_i φ(w_i·x), φ(h) = h + (ε/2)h², readouts fixed, centred predictor,
  * quadratic target y = ½(β·x)², x ~ N(0, I/D), plain GD on ½Σ_μ(f̃_μ − y_μ)² with per-neuron learning
- * rate η0·N/α² (content-spec §4.9; engine-spec §3.3).
+ * rate η0·N/α² (docs/engine-models.md).
  */
 export const kumarSchema = z
   .strictObject({

@@ -8,7 +8,7 @@ import { solve } from '../../linalg/solve.ts';
 import { kernelChange } from '../dln/dlnObservables.ts';
 
 /**
- * Lazy training by output scaling (Chizat, Oyallon & Bach 2019, arXiv:1812.07956; engine-spec §2.1):
+ * Lazy training by output scaling (Chizat, Oyallon & Bach 2019, arXiv:1812.07956):
  * a two-layer tanh net f(x) = aᵀ tanh(wx + b)/√m, centred and scaled, trained by GD on
  *   (1/(2α²n)) Σ_μ (α(f(x_μ) − f₀(x_μ)) − y_μ)²
  * with a fixed learning rate. Over a fixed horizon ‖θ − θ₀‖ = O(1/α) and the NTK moves by O(1/α), so

@@ -5,7 +5,7 @@ import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 
 /**
  * Kunin, Raventós, Dominé, Chen, Klindt, Saxe & Ganguli (2024, arXiv:2406.06158), single-neuron set-up
- * of their notebook (engine-spec §2.2): f(x) = a wᵀx with w ∈ ℝ², Σxx = I, Σxy = (0, 1), so
+ * of their notebook: f(x) = a wᵀx with w ∈ ℝ², Σxx = I, Σxy = (0, 1), so
  * L = ½‖β − β*‖² with β = a w and β* = (0, 1). Starting at β0 = (−1, 0) with imbalance
  * δ = η_w a² − η_a‖w‖² (conserved by gradient flow): δ > 0 is lazy, δ ≈ 0 balanced and rich,
  * δ < 0 moves the kernel a lot but converges slowly. The NTK on probes {e1, e2, e1 + e2} uses the

@@ -4,7 +4,7 @@ import { baseFields, int, num } from '../../core/schemaHelpers.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 
 /**
- * The metric-choice ("mirage") toy of content-spec §4.1, after Schaeffer, Miranda & Koyejo (2023,
+ * The metric-choice ("mirage") toy (docs/engine-models.md), after Schaeffer, Miranda & Koyejo (2023,
  * arXiv:2304.15004). Per-token accuracy improves as a smooth power law in model size N_θ,
  *   1 − p_tok = c·N_θ^(−a_tok),
  * and an answer of L_ans tokens scores under exact match only if every token is right (errors independent):

@@ -6,7 +6,7 @@ import type { Trajectory } from '../../core/trajectory.ts';
 
 /**
  * Gromov's (2023, arXiv:2301.02679) analytic solution of modular addition by a quadratic MLP
- * f(x) = (1/N) W2 (W1 x)², x = onehot(a) ⊕ onehot(b) (engine-spec §3.5):
+ * f(x) = (1/N) W2 (W1 x)², x = onehot(a) ⊕ onehot(b):
  *   W1[k] = [cos(2πσ_k n/p + φ1_k)]_n ⊕ [cos(2πσ_k n/p + φ2_k)]_n,  W2[q, k] = cos(−2πσ_k q/p − φ1_k − φ2_k),
  * random frequencies σ_k and phases. The cross term of the square yields cos(2πσ_k(a + b − q)/p),
  * which peaks at q = (a + b) mod p — a forward-pass check that the architecture represents the task.

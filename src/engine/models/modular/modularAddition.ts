@@ -8,7 +8,7 @@ import { createAdamW } from './adamw.ts';
 import { fourierPower } from './fourier.ts';
 
 /**
- * Grokking on modular addition with the PAIR explorable's MLP (Pearce et al. 2023, engine-spec §3.2):
+ * Grokking on modular addition with the PAIR explorable's MLP (Pearce et al. 2023):
  * logits = ReLU(E_a W_h + E_b W_h) W_o Eᵀ with a tied embedding E, AdamW, full batch.
  * One-hot inputs are implemented as row gathers (and their gradient as a scatter), which is ~2× cheaper
  * than multiplying by one-hot matrices.

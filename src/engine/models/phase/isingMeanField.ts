@@ -4,7 +4,7 @@ import { baseFields, int, num } from '../../core/schemaHelpers.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 
 /**
- * Mean-field Ising model (content-spec §4.7): per-spin free energy
+ * Mean-field Ising model: per-spin free energy
  *   f(m) = −Bm − ½qJm² − T s(m),  s(m) = −[(1+m)/2 ln((1+m)/2) + (1−m)/2 ln((1−m)/2)],
  * stationary where m = tanh((qJm + B)/T); T_c = qJ. Sweeping T at B = 0 gives the continuous
  * (second-order) transition; sweeping B at T < T_c gives first-order jumps with hysteresis, because

@@ -6,7 +6,7 @@ import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 import { rollingStats } from '../../ews/rollingStats.ts';
 
 /**
- * Noisy fold (saddle-node) bifurcation with a slowly ramped parameter (content-spec §4.10):
+ * Noisy fold (saddle-node) bifurcation with a slowly ramped parameter:
  *   dx = (r(t) + x − x³/3) dt + σ dW,  r(t) = r0 + (r1 − r0) t/T   (Euler–Maruyama).
  * The lower branch x* < −1 disappears at r = 2/3; its recovery rate |λ| = x*² − 1 → 0 on approach,
  * so rolling variance and lag-1 autocorrelation of x − x* rise before the jump (critical slowing down).

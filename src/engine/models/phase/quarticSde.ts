@@ -5,7 +5,7 @@ import { baseFields, int, num } from '../../core/schemaHelpers.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
 
 /**
- * Stochastic collapse (Chen, Kunin, Yamamura & Ganguli 2023, arXiv:2306.04251; engine-spec §5.2),
+ * Stochastic collapse (Chen, Kunin, Yamamura & Ganguli 2023, arXiv:2306.04251),
  * the quartic-well SDE of their Fig. 1:
  *   dθ = −(θ³ − μθ) dt + ζ θ dW_t    (Euler–Maruyama, θ0 ~ N(0, θ0Std²)).
  * Near 0, ln|θ| drifts at rate μ − ζ²/2 (Itô), so the invariant set θ = 0 attracts iff ζ² > 2μ, even

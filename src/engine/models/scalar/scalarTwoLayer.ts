@@ -3,9 +3,12 @@ import { Recorder } from '../../core/recorder.ts';
 import { descend2d } from '../../core/descend2d.ts';
 import { baseFields, int, num } from '../../core/schemaHelpers.ts';
 import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
+import { scalarGrad, scalarLoss, scalarSharpness } from './scalarLandscape.ts';
+
+export { scalarGrad, scalarLoss, scalarSharpness } from './scalarLandscape.ts';
 
 /**
- * GD on the scalar two-layer landscape ℓ(w₁, w₂) = ½(s − w₁w₂)² (content-spec §3.2): a strict saddle at the
+ * GD on the scalar two-layer landscape ℓ(w₁, w₂) = ½(s − w₁w₂)²: a strict saddle at the
  * origin (Hessian eigenvalues ±s), a hyperbola w₁w₂ = s of degenerate minima with sharpness w₁² + w₂², and
  * w₁² − w₂² conserved by gradient flow. GD is locally stable at a minimum iff η(w₁² + w₂²) < 2.
  */
@@ -25,22 +28,6 @@ export const scalarTwoLayerSchema = z.strictObject({
   recordEvery: int(1, 1_000_000, 'steps between records').default(1),
 });
 export type ScalarTwoLayerScenario = z.infer<typeof scalarTwoLayerSchema>;
-
-export function scalarLoss(s: number, w1: number, w2: number): number {
-  return 0.5 * (s - w1 * w2) ** 2;
-}
-
-/** ∇ℓ = −(s − w₁w₂)(w₂, w₁). */
-export function scalarGrad(s: number, w1: number, w2: number): [number, number] {
-  const r = s - w1 * w2;
-  return [-r * w2, -r * w1];
-}
-
-/** Largest eigenvalue of the exact Hessian [[w₂², 2w₁w₂ − s], [2w₁w₂ − s, w₁²]]. */
-export function scalarSharpness(s: number, w1: number, w2: number): number {
-  const a = w2 * w2, d = w1 * w1, b = 2 * w1 * w2 - s;
-  return (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * b);
-}
 
 export function runScalarTwoLayer(sc: ScalarTwoLayerScenario, opts: RunOptions = {}): Trajectory {
   const rec = new Recorder();
