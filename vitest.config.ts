@@ -14,7 +14,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Files share one built dist/ and one static server (globalSetup), and each opens its own Chromium, so
+          // they can run side by side (vitest runs as many files at once as there are cores).
+          fileParallelism: true,
         },
       },
     ],

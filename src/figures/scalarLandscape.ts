@@ -1,6 +1,8 @@
 import { contours, scaleLinear } from 'd3';
 import { scalarLoss } from '../engine/models/scalar/scalarLandscape.ts';
-import type { EngineHost, FigureSpec } from './FigureSpec.ts';
+import { runScalarTwoLayer } from '../engine/models/scalar/runScalarTwoLayer.ts';
+import type { ScalarTwoLayerScenario } from '../engine/models/scalar/scalarTwoLayer.ts';
+import type { FigureSpec } from './FigureSpec.ts';
 import { drawAxes, decadeTicks } from './axes.ts';
 import { palette, ink, muted } from './palette.ts';
 import { powerOfTen, px } from './format.ts';
@@ -42,8 +44,17 @@ const LOSS_FLOOR = -16;
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
 const num = (v: number) => String(Number(v.toFixed(2)));
 
-async function compute(p: Record<string, number>, engine: EngineHost): Promise<ScalarLandscapeData> {
-  const run = await engine.run({ model: 'scalar-two-layer', s: p.s, eta: p.eta, w1: p.w1, w2: p.w2, steps: STEPS, recordEvery: 1 });
+/**
+ * The scenario drawn, complete as scalarTwoLayerSchema leaves a valid one (a unit test checks this for the
+ * sliders' extremes): the figure runs the engine's model directly on the page, without the worker and its
+ * validator, which would be most of this page's weight for 120 steps of a two-parameter model.
+ */
+export function scalarLandscapeScenario(p: Record<string, number>): ScalarTwoLayerScenario {
+  return { model: 'scalar-two-layer', seed: 0, s: p.s, eta: p.eta, w1: p.w1, w2: p.w2, steps: STEPS, recordEvery: 1 };
+}
+
+async function compute(p: Record<string, number>): Promise<ScalarLandscapeData> {
+  const run = runScalarTwoLayer(scalarLandscapeScenario(p));
   const grid: number[] = [];
   for (let j = 0; j < SIDE; j++) for (let i = 0; i < SIDE; i++) grid.push(scalarLoss(p.s, -R + (i - PAD) * CELL, -R + (j - PAD) * CELL));
   return {

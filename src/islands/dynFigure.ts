@@ -1,4 +1,5 @@
-import { figures } from '../figures/registry.ts';
+import { figureLoaders } from '../figures/figureLoaders.ts';
+import type { FigureName } from '../figures/figureNames.ts';
 import type { EngineHost, FigureSpec } from '../figures/FigureSpec.ts';
 import { resolveParams, snapToControl } from '../figures/FigureSpec.ts';
 import { run } from '../engine/worker/runInWorker.ts';
@@ -88,8 +89,15 @@ class DynFigure extends HTMLElement {
   private wired = false;
 
   connectedCallback(): void {
-    const spec = figures[this.dataset.name as keyof typeof figures];
-    if (!spec) throw new Error(`<dyn-figure>: unknown figure "${this.dataset.name}"`);
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    const load = figureLoaders[this.dataset.name as FigureName];
+    if (!load) throw new Error(`<dyn-figure>: unknown figure "${this.dataset.name}"`);
+    // Only the drawing code of the figures on this page is fetched, when the first of them is shown.
+    const spec = this.spec ?? (await load());
+    if (!this.isConnected) return;
     // reveal's scroll and print views move slides around the DOM: a moved figure keeps its state and its
     // listeners, and a computation already under way is not restarted.
     if (!this.wired) {
@@ -129,7 +137,7 @@ class DynFigure extends HTMLElement {
       // slide's event has passed by the time this runs: start as the event would have.
       const present = this.closest('section.present');
       if (present && this.closest('.reveal.ready')) this.onSlide(Object.assign(new Event('slidechanged'), { currentSlide: present }));
-    } else if ('IntersectionObserver' in window) {
+    } else if ('IntersectionObserver' in window && !this.observer) {
       this.observer = new IntersectionObserver((entries) => {
         this.visible = entries.some((e) => e.isIntersecting);
         if (!this.visible) return this.stop();
@@ -144,6 +152,7 @@ class DynFigure extends HTMLElement {
     for (const type of ['slidechanged', 'ready']) document.removeEventListener(type, this.onSlide);
     for (const type of ['fragmentshown', 'fragmenthidden']) document.removeEventListener(type, this.onFragment);
     this.observer?.disconnect();
+    this.observer = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
   }

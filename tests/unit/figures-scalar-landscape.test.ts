@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scalarLandscape } from '../../src/figures/scalarLandscape.ts';
+import { scalarLandscape, scalarLandscapeScenario } from '../../src/figures/scalarLandscape.ts';
+import { scalarTwoLayerSchema } from '../../src/engine/models/scalar/scalarTwoLayer.ts';
 import { resolveParams } from '../../src/figures/FigureSpec.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { parseHTML } from 'linkedom';
@@ -16,6 +17,18 @@ const host = { run: async (s: Record<string, unknown>) => runScenario(s) };
 const data = (params: Record<string, number> = {}) => scalarLandscape.compute(resolveParams(scalarLandscape, params), host);
 
 describe('scalar-landscape figure', () => {
+  it('runs, at every corner of its sliders, a complete scenario the engine validates to itself, with the result runScenario gives', async () => {
+    for (const corner of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]) {
+      const params = Object.fromEntries(scalarLandscape.controls.map((c, i) => [c.name, (corner >> i) & 1 ? c.max : c.min]));
+      const scenario = scalarLandscapeScenario(resolveParams(scalarLandscape, params));
+      expect(scalarTwoLayerSchema.parse(scenario)).toEqual(scenario);
+      const d = await data(params);
+      const viaEngine = runScenario(scenario);
+      expect(d.w1).toEqual(viaEngine.series.w1);
+      expect(d.loss).toEqual(viaEngine.series.loss);
+    }
+  });
+
   it('ends a small-step trajectory on the valley w₁w₂ = s, with sharpness w₁² + w₂² below 2/η', async () => {
     const d = await data({ s: 1.5, eta: 0.05, w1: 0.2, w2: 1.8 });
     const [w1, w2] = [d.w1.at(-1)!, d.w2.at(-1)!];

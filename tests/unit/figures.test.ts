@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/figures/registry.ts';
 import { figureNames } from '../../src/figures/figureNames.ts';
+import { figureLoaders } from '../../src/figures/figureLoaders.ts';
 import { renderStatic } from '../../src/figures/renderStatic.ts';
 import { resolveParams } from '../../src/figures/FigureSpec.ts';
 import { saxeModes } from '../../src/figures/saxeModes.ts';
@@ -11,6 +12,11 @@ import { marksOutsidePlotArea, parseSvg } from '../support/figureGeometry.ts';
 describe('figure registry', () => {
   it('registers exactly the names the build accepts', () => {
     expect(Object.keys(figures).sort()).toEqual([...figureNames].sort());
+  });
+
+  it('loads in the browser, by name, the very spec the build draws with', async () => {
+    expect(Object.keys(figureLoaders).sort()).toEqual([...figureNames].sort());
+    for (const name of figureNames) expect(await figureLoaders[name](), name).toBe(figures[name]);
   });
 
   for (const name of figureNames) {

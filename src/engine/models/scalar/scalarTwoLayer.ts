@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { Recorder } from '../../core/recorder.ts';
-import { descend2d } from '../../core/descend2d.ts';
 import { baseFields, int, num } from '../../core/schemaHelpers.ts';
-import type { RunOptions, Trajectory } from '../../core/trajectory.ts';
-import { scalarGrad, scalarLoss, scalarSharpness } from './scalarLandscape.ts';
 
 export { scalarGrad, scalarLoss, scalarSharpness } from './scalarLandscape.ts';
+export { runScalarTwoLayer } from './runScalarTwoLayer.ts';
 
 /**
  * GD on the scalar two-layer landscape ℓ(w₁, w₂) = ½(s − w₁w₂)²: a strict saddle at the
@@ -28,13 +25,3 @@ export const scalarTwoLayerSchema = z.strictObject({
   recordEvery: int(1, 1_000_000, 'steps between records').default(1),
 });
 export type ScalarTwoLayerScenario = z.infer<typeof scalarTwoLayerSchema>;
-
-export function runScalarTwoLayer(sc: ScalarTwoLayerScenario, opts: RunOptions = {}): Trajectory {
-  const rec = new Recorder();
-  const [w1, w2] = descend2d({
-    start: [sc.w1, sc.w2], eta: sc.eta, steps: sc.steps, recordEvery: sc.recordEvery, sizeLabel: '|w₁| + |w₂|',
-    grad: (a, b) => scalarGrad(sc.s, a, b),
-    observe: (k, a, b) => rec.record(k, k, { w1: a, w2: b, loss: scalarLoss(sc.s, a, b), sharpness: scalarSharpness(sc.s, a, b), balance: a * a - b * b }),
-  }, rec, opts);
-  return rec.finish(sc, { w1, w2, loss: scalarLoss(sc.s, w1, w2), sharpness: scalarSharpness(sc.s, w1, w2), twoOverEta: 2 / sc.eta });
-}
