@@ -39,6 +39,8 @@ describe('pages and equations fit narrow and wide screens', () => {
         const m: Measure = await page.evaluate(async () => {
           // Folded solutions and answers count: a reader opens them. KaTeX fonts must be in before measuring.
           for (const d of document.querySelectorAll('details')) d.open = true;
+          // An exercise page's folds fetch their worked solutions when opened (src/islands/solutionFolds.ts).
+          for (let waited = 0; document.querySelector('details.solution[data-solutions]:not([data-filled="true"])') && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
           await document.fonts.ready;
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
           const vw = document.documentElement.clientWidth;
@@ -64,7 +66,7 @@ describe('pages and equations fit narrow and wide screens', () => {
             // The pieces the layout may not break: KaTeX's boxes, or the chunks rehypeBreakableMath groups them in.
             const pieces = d.querySelectorAll('.katex-html > .base, .math-chunk');
             return {
-              tex: (d.querySelector('annotation')?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
+              tex: (d.querySelector('.katex-mathml')?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
               scrollWidth: d.scrollWidth,
               clientWidth: d.clientWidth,
               widestPiece: Math.max(0, ...[...pieces].map((p) => p.scrollWidth)),
@@ -83,7 +85,7 @@ describe('pages and equations fit narrow and wide screens', () => {
             if (!b) return [];
             const edge = b.getBoundingClientRect().right - parseFloat(getComputedStyle(b).paddingRight);
             const right = Math.max(...[...k.querySelectorAll('.katex-html .base')].map((x) => x.getBoundingClientRect().right));
-            return right > edge + 1 ? [`${Math.round(right - edge)} px past its column: ${(k.querySelector('annotation')?.textContent ?? '').slice(0, 120)}`] : [];
+            return right > edge + 1 ? [`${Math.round(right - edge)} px past its column: ${(k.querySelector('.katex-mathml')?.textContent ?? '').slice(0, 120)}`] : [];
           });
           // Whatever scrolls sideways (a wide table, the notation tables) must be reachable from the keyboard.
           const unreachable = [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => {
