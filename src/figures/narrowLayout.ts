@@ -147,19 +147,8 @@ function wrapOverWide(svg: SVGSVGElement, plot: SVGGElement, plan: StackPlan, wi
     }
     const first = upwards ? baseline - (lines.length - 1) * lineHeight : baseline;
     const local = (y: number) => new DOMPoint(plan.viewBox.x0 + width / 2, y).matrixTransform(m.inverse());
-    t.setAttribute('data-wide-text', JSON.stringify({ x: t.getAttribute('x'), y: t.getAttribute('y'), anchor: t.getAttribute('text-anchor'), text }));
     const start = local(first);
-    t.setAttribute('x', String(round(start.x)));
-    t.setAttribute('y', String(round(start.y)));
-    t.setAttribute('text-anchor', 'middle');
-    t.textContent = '';
-    lines.forEach((line, k) => {
-      const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
-      span.setAttribute('x', String(round(start.x)));
-      if (k > 0) span.setAttribute('dy', String(round(lineHeight)));
-      span.textContent = line;
-      t.append(span);
-    });
+    setLines(t, lines, { x: start.x, y: start.y, anchor: 'middle', lineHeight });
     lowest = Math.max(lowest, first + (lines.length - 1) * lineHeight + 0.35 * size);
   }
   return lowest;
@@ -202,15 +191,7 @@ function wrapInPlace(t: SVGTextElement, maxWidth: number): void {
   const lines = wrapWords(text, Math.max(8, Math.floor(maxWidth / Math.max(perChar, 1))));
   if (lines.length < 2) return;
   const size = parseFloat(getComputedStyle(t).fontSize) || 14;
-  t.setAttribute('data-wide-text', JSON.stringify({ x: t.getAttribute('x'), y: t.getAttribute('y'), anchor: t.getAttribute('text-anchor'), text }));
-  t.textContent = '';
-  lines.forEach((line, k) => {
-    const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
-    span.setAttribute('x', t.getAttribute('x') ?? '0');
-    if (k > 0) span.setAttribute('dy', String(round(1.2 * size)));
-    span.textContent = line;
-    t.append(span);
-  });
+  setLines(t, lines, { lineHeight: 1.2 * size });
 }
 
 /**
@@ -230,20 +211,30 @@ function setFooter(texts: SVGTextElement[], centre: number, maxWidth: number, to
     const lineHeight = 1.25 * size;
     const first = placed.get(key) ?? y + size + 4;
     if (!placed.has(key)) { placed.set(key, first); y = first + (lines.length - 1) * lineHeight + 0.35 * size; }
-    t.setAttribute('data-wide-text', JSON.stringify({ x: t.getAttribute('x'), y: t.getAttribute('y'), anchor: t.getAttribute('text-anchor'), text }));
-    t.setAttribute('x', String(round(centre)));
-    t.setAttribute('y', String(round(first)));
-    t.setAttribute('text-anchor', 'middle');
-    t.textContent = '';
-    lines.forEach((line, k) => {
-      const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
-      span.setAttribute('x', String(round(centre)));
-      if (k > 0) span.setAttribute('dy', String(round(lineHeight)));
-      span.textContent = line;
-      t.append(span);
-    });
+    setLines(t, lines, { x: centre, y: first, anchor: 'middle', lineHeight });
   }
   return y + 6;
+}
+
+/**
+ * Writes `lines` into a label, one tspan each, every line after the first `lineHeight` lower, after saving the
+ * label as it was (`data-wide-text`, which unstack restores). Without `x` and `y` the label keeps its own place;
+ * without `anchor`, its own anchor.
+ */
+function setLines(t: SVGTextElement, lines: string[], at: { x?: number; y?: number; anchor?: string; lineHeight: number }): void {
+  t.setAttribute('data-wide-text', JSON.stringify({ x: t.getAttribute('x'), y: t.getAttribute('y'), anchor: t.getAttribute('text-anchor'), text: t.textContent ?? '' }));
+  const x = at.x === undefined ? (t.getAttribute('x') ?? '0') : String(round(at.x));
+  if (at.x !== undefined) t.setAttribute('x', x);
+  if (at.y !== undefined) t.setAttribute('y', String(round(at.y)));
+  if (at.anchor) t.setAttribute('text-anchor', at.anchor);
+  t.textContent = '';
+  lines.forEach((line, k) => {
+    const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+    span.setAttribute('x', x);
+    if (k > 0) span.setAttribute('dy', String(round(at.lineHeight)));
+    span.textContent = line;
+    t.append(span);
+  });
 }
 
 /**
