@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
 import { objectivesField, unknownKeyMessage } from './objectivesField.ts';
+import { deckIds } from '../course.ts';
 
 /** Topics that group the readings index, in the order the index shows them. */
 export const readingTopics = [
   'foundations', 'loss-landscape', 'gradient-flow', 'saddle-to-saddle', 'lazy-rich', 'edge-of-stability',
-  'stochasticity', 'emergence', 'grokking', 'phase-transitions',
+  'stochasticity', 'emergence', 'grokking', 'interpretability', 'phase-transitions', 'safety',
 ] as const;
 
 const shape = {
@@ -36,6 +37,21 @@ const shape = {
   order: z.number().int().positive(),
   /** One or two sentences for the index. */
   summary: z.string().min(1),
+  /** "Why read this": two or three sentences of ours shown under the header, saying what the paper gives a student. */
+  why: z.string().min(80, 'why needs two or three sentences saying what a student gains from this paper'),
+  /** ★: one of the essential readings, listed first on the readings page. */
+  essential: z.boolean().default(false),
+  /** Fast track: read this before the named lecture (deck id). Omit if it is not on the fast track. */
+  before: z.enum(deckIds, { error: `before must be a deck id: ${deckIds.join(', ')}` }).optional(),
+  /**
+   * What to have read or seen first: reading slugs (e.g. saxe-2014) or deck slides as <deck>#<slide-id>
+   * (e.g. implicit-regularization#the-selection-problem). The build fails on one that does not exist.
+   */
+  prerequisites: z.array(z.string().regex(/^[a-z0-9-]+(#[a-z0-9-]+)?$/, 'a prerequisite is a reading slug such as saxe-2014 or a slide as deck#slide-id')).default([]),
+  /** Bib keys of papers to read together with this one (e.g. the experiment a theory paper explains). */
+  companions: z.array(z.string().min(1)).default([]),
+  /** Slugs of related annotated readings, listed under "Connections". */
+  related: z.array(z.string().regex(/^[a-z0-9-]+$/, 'related lists reading slugs such as saxe-2014')).default([]),
 };
 
 /** Frontmatter of an annotated reading, `readings/<slug>.mdx`. */
