@@ -10,6 +10,8 @@ import { remarkSlides } from './remarkSlides.ts';
 import { remarkTitleSlide } from './remarkTitleSlide.ts';
 import { courseName } from '../content/course.ts';
 import { remarkCollectLinks } from './remarkCollectLinks.ts';
+import { remarkSlideReadings } from './remarkSlideReadings.ts';
+import { remarkCheckReadingRefs } from './remarkCheckReadingRefs.ts';
 import { remarkCheckFigures } from './remarkCheckFigures.ts';
 import { remarkCheckCitations } from './remarkCheckCitations.ts';
 import { remarkCheckPredictions } from '../predictions/remarkCheckPredictions.ts';
@@ -31,12 +33,15 @@ import { rehypeDropTexAnnotations } from './rehypeDropTexAnnotations.ts';
 export function contentPipeline(options: { contentRoot: string; figures: Readonly<Record<string, FigureSpec<any>>>; base: string }): UnifiedProcessorOptions {
   const slidesDir = join(options.contentRoot, 'slides');
   const bibPath = join(options.contentRoot, 'references.bib');
+  const readingsDir = join(options.contentRoot, 'readings');
   return {
     remarkPlugins: [
       remarkMath,
       remarkDisplayMath,
       [remarkTitleSlide, { slidesDir, courseName }],
       [remarkSlides, { slidesDir }],
+      [remarkSlideReadings, { slidesDir, readingsDir }],
+      [remarkCheckReadingRefs, { readingsDir, bibPath }],
       remarkCollectLinks,
       [remarkCheckFigures, { specs: options.figures }],
       remarkCheckPredictions,

@@ -7,6 +7,11 @@ import { bibKeys } from './bibKeys.ts';
 const citationGroup = /\[[^\[\]]*?@[^\[\]]+\]/g;
 const citationKey = /(?:^|[\s;\[-])@([\w:.#$%&+?<>~/-]+)/g;
 
+/** The citation keys in a text, in order of appearance (duplicates kept). */
+export function citedKeysIn(text: string): string[] {
+  return [...text.matchAll(citationGroup)].flatMap((g) => [...g[0].matchAll(citationKey)].map((m) => m[1].replace(/[.,;:]+$/, '')));
+}
+
 /** The source point of character `index` of a text node that starts at `start` (exact unless the text had escapes). */
 function pointAt(text: string, start: { line: number; column: number }, index: number) {
   const before = text.slice(0, index).split('\n');
