@@ -12,6 +12,11 @@ import { linkReferenceEntry, referenceIds, entryKey } from './referenceLinks.ts'
  * files, e.g. a deck made of parts.
  */
 export async function bibliographyEntries(contentRoot: string, keys: readonly string[]): Promise<string[]> {
+  return (await keyedBibliographyEntries(contentRoot, keys)).map((e) => e.html);
+}
+
+/** As bibliographyEntries, with the BibTeX key of each entry, for pages that add to each entry. */
+export async function keyedBibliographyEntries(contentRoot: string, keys: readonly string[]): Promise<{ key: string; html: string }[]> {
   if (keys.length === 0) return [];
   const processor = unified().use(rehypeCitation, { path: contentRoot, bibliography: 'references.bib', csl: 'apa', noCite: keys.map((k) => `@${k}`) });
   const tree = (await processor.run({ type: 'root', children: [] }, new VFile({ path: `${contentRoot}/bibliography` }))) as Root;
@@ -19,5 +24,5 @@ export async function bibliographyEntries(contentRoot: string, keys: readonly st
   const ids = referenceIds(join(contentRoot, 'references.bib'));
   return (refs?.children ?? [])
     .filter((n): n is Element => n.type === 'element')
-    .map((entry) => toHtml(linkReferenceEntry(entry, ids.get(entryKey(entry) ?? ''))));
+    .map((entry) => ({ key: entryKey(entry) ?? '', html: toHtml(linkReferenceEntry(entry, ids.get(entryKey(entry) ?? ''))) }));
 }

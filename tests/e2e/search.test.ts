@@ -72,4 +72,19 @@ describe('search', () => {
     expect(hit.title.length).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('finds each annotated reading by its title, by an author who is not first, and by a key term of its tour', async () => {
+    const page = await browser.newPage();
+    const cases = [
+      { query: 'self-stabilization', reading: '/readings/damian-2023/' },
+      { query: 'Nichani', reading: '/readings/damian-2023/' },
+      { query: 'Gershman', reading: '/readings/kumar-2024/' },
+      { query: 'induction heads', reading: '/readings/olsson-2022/' },
+      { query: 'silent alignment', reading: '/readings/atanasov-2022/' },
+    ];
+    for (const { query, reading } of cases) {
+      await search(page, query, (h) => h.some((x) => x.href.startsWith(reading)), `searching "${query}" does not find ${reading}`);
+    }
+    await page.close();
+  });
 });
