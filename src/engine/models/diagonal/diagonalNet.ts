@@ -9,7 +9,7 @@ import { saddleSequence } from './saddleSequence.ts';
 
 /**
  * Two-layer diagonal linear network β = u⊙u − v⊙v on sparse regression with n < d, from u = v = α·1
- * (Woodworth et al. 2020, arXiv:1906.05827; Pesme, Pillaud-Vivien & Flammarion 2021, arXiv:2106.09524;
+ * (Woodworth et al. 2020, arXiv:2002.09277; Pesme, Pillaud-Vivien & Flammarion 2021, arXiv:2106.09524;
  * Pesme & Flammarion 2023, arXiv:2304.00488). Large α: kernel regime, min-ℓ2 interpolator.
  * Small α: rich regime, near min-ℓ1, coordinates switch on one by one. Under GD/SGD the product
  * u_i v_i is multiplied by (1 − 4η²g_i²) each step, so noise shrinks the effective α.

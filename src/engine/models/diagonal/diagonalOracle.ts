@@ -17,7 +17,7 @@ export function minL2Interpolator(X: Mat, y: Float64Array): Float64Array {
 }
 
 /**
- * Woodworth et al. (2020, arXiv:1906.05827) implicit-bias oracle for β = u⊙u − v⊙v from u = v = α:
+ * Woodworth et al. (2020, arXiv:2002.09277) implicit-bias oracle for β = u⊙u − v⊙v from u = v = α:
  * β_Q(α) = argmin_{Xβ = y} Q_α(β), characterised by β = 2α² sinh(Xᵀν) with Xβ = y.
  * Solved for ν by damped Newton, with continuation from large α (nearly linear) down to the target.
  */
