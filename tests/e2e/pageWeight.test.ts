@@ -19,7 +19,8 @@ const KNOWN_OVER: Record<string, { gzip?: string; raw?: string }> = {
   '/slides/implicit-regularization/': { raw: `1.5 MiB: 1.3 MiB of HTML, mostly ${KATEX_HTML} and the speaker notes' MathML` },
   '/exercises/implicit-regularization-set-1/solutions/': { raw: `1.8 MiB: 1.7 MiB of HTML, ${KATEX_HTML} in eight worked solutions` },
   '/exercises/grokking-lazy-rich/solutions/': { raw: `1.6 MiB: 1.5 MiB of HTML, ${KATEX_HTML} in seven worked solutions` },
-  '/readings/saxe-2014/handout/': { raw: '1.2 MiB: Paged.js (490 KiB minified), 430 KiB of HTML and every KaTeX font (250 KiB), which Paged.js loads as it re-reads the stylesheets' },
+  '/readings/saxe-2014/handout/': { raw: `1.05 MiB: Paged.js (490 KiB minified) and 430 KiB of HTML, mostly ${KATEX_HTML}` },
+  '/readings/kunin-2024/handout/': { raw: `1.2 MiB: Paged.js (490 KiB minified) and 600 KiB of HTML, mostly ${KATEX_HTML} (the longest reading)` },
 };
 
 let browser: Browser;
