@@ -137,7 +137,7 @@ function describe(d: EarlyWarningData): string {
   const tip = d.cTip === null ? 'The state never jumped within the ramp.'
     : d.cTip >= d.cFold ? `The state jumped to the upper branch at c = ${fmt(d.cTip)}, just after the fold at c = 2/3.`
       : `Noise kicked the state over the barrier at c = ${fmt(d.cTip)}, before the fold at c = 2/3.`;
-  return `Noisy fold dz = (c + z − z³/3)dt + σ dW with σ = ${fmt(d.sigma, 3)}, c ramped from −1 to 1 over t = 400, seed ${d.seed}. ${tip} `
+  return `Noisy fold dz = (c + z − z³/3)dt + σ dB with σ = ${fmt(d.sigma, 3)}, c ramped from −1 to 1 over t = 400, seed ${d.seed}. ${tip} `
     + `Over a rolling window of ${d.windowRecords} records, the variance and the lag-1 autocorrelation ρ of z − z⋆ trend as c approaches the jump `
     + `(Kendall rank correlations ${fmt(d.tauVariance)} and ${fmt(d.tauAc1)}), drawn against the Ornstein–Uhlenbeck predictions σ²/(2κ) and exp(−κΔt) with κ = z⋆² − 1.`;
 }
