@@ -1,5 +1,5 @@
 /**
- * Page weight of every built page, measured in Chromium the way tests/e2e/pageWeight.test.ts checks it
+ * Page weight of every built page, measured in Chromium the way tests/e2e/everyPage.test.ts checks it
  * (definition and budgets in tests/support/pageWeight.ts): gzip -9 of the HTML, CSS and JavaScript a page
  * loads on open, and the raw bytes it loads, fonts included. Run after `npm run build`: `npm run bench:weight`
  * (a scratch build: `npm run bench:weight -- /tmp/me/dist`; `--files` lists every file each page loads).

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { watchPage, type PageProblems } from './browser.ts';
 
 /**
  * Page weight as a reader on a phone pays for it: what Chromium requests while a built page opens (until the
@@ -46,14 +47,25 @@ function fileFor(dist: string, url: URL, base: string): string {
   return path.endsWith('/') || statSync(file).isDirectory() ? join(file, 'index.html') : file;
 }
 
+/** What else to do with the page while it is open, so one load serves several checks (everyPage.test.ts). */
+export interface WeighOptions {
+  /** Record console errors, failed and off-origin requests (tests/support/browser.ts), aborting the latter. */
+  watch?: boolean;
+  /** Runs on the open page, once it is quiet, before its context closes (e.g. an accessibility scan). */
+  inspect?: (tab: Page) => Promise<void>;
+}
+
 /** Opens `page` (a path under `base`) in a fresh 1280×900 context and weighs what it loaded. */
-export async function weighPage(browser: Browser, dist: string, origin: string, page: string, base = '/'): Promise<PageWeight> {
+export async function weighPage(browser: Browser, dist: string, origin: string, page: string, base = '/', options: WeighOptions = {}): Promise<PageWeight & { problems?: PageProblems }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const urls = new Set<string>();
+  const tab = await context.newPage();
   // Routing every request turns Chromium's caches off for this context (Playwright disables them when it
   // intercepts). Without it, Blink's in-memory cache, shared by pages of one origin in the same renderer, serves
   // fonts and scripts a previous page loaded without any request, and the weights depend on page order.
-  await context.route('**/*', (route) => route.continue());
+  // watchPage routes every request too (passing same-origin ones on), so either way nothing comes from a cache.
+  const problems = options.watch ? await watchPage(tab, origin) : undefined;
+  if (!problems) await context.route('**/*', (route) => route.continue());
   // Playwright's 'networkidle' was seen to resolve with requests still in flight (fonts, module scripts), so the
   // page counts as open only once every request it issued has finished and none followed for QUIET_MS.
   const pending = new Set<unknown>();
@@ -67,7 +79,6 @@ export async function weighPage(browser: Browser, dist: string, origin: string, 
     // The favicon is fetched whenever the browser gets to it and then kept for the whole site; it is not the page's.
     if (request.url().startsWith(origin) && !request.url().endsWith('/favicon.svg')) urls.add(request.url());
   });
-  const tab = await context.newPage();
   await tab.goto(origin + base + page.slice(1), { waitUntil: 'load' });
   if (page.startsWith('/slides/')) await tab.waitForSelector('html[data-deck-ready]');
   if (page.endsWith('/handout/')) await tab.waitForSelector('html[data-paged]');
@@ -85,10 +96,15 @@ export async function weighPage(browser: Browser, dist: string, origin: string, 
     await new Promise((r) => setTimeout(r, QUIET_MS));
     if (pending.size === 0 && lastActivity === before) break;
   }
-  await context.close();
+  const loaded = [...urls].sort(); // before inspect: what it does is not the page's weight
+  try {
+    if (options.inspect) await options.inspect(tab);
+  } finally {
+    await context.close();
+  }
 
   const weight: PageWeight = { page, gzip: { html: 0, css: 0, js: 0, total: 0 }, raw: { total: 0, fonts: 0, other: 0 }, files: [] };
-  for (const href of [...urls].sort()) {
+  for (const href of loaded) {
     const url = new URL(href);
     const file = fileFor(dist, url, base);
     const bytes = readFileSync(file);
@@ -100,7 +116,7 @@ export async function weighPage(browser: Browser, dist: string, origin: string, 
     weight.raw.total += bytes.length;
     weight.files.push({ url: url.pathname, raw: bytes.length, gzip: zipped });
   }
-  return weight;
+  return problems ? { ...weight, problems } : weight;
 }
 
 const kib = (n: number) => `${(n / KiB).toFixed(1)}`.padStart(7);
