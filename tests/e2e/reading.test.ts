@@ -6,9 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { builtPages } from '../support/builtPages.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
+import { axeViolations } from '../support/axe.ts';
+import { weighPage } from '../support/pageWeight.ts';
+import { expectWithinBudgets } from '../support/pageBudgets.ts';
 
 const origin = inject('origin');
-const pages = builtPages(inject('dist'));
+const dist = inject('dist');
+const pages = builtPages(dist);
 const readings = pages.filter((p) => /^\/readings\/(?!bibliography\/)[^/]+\/$/.test(p));
 const exercises = pages.filter((p) => /^\/exercises\/[^/]+\/$/.test(p));
 const out = mkdtempSync(join(tmpdir(), 'handout-'));
@@ -206,30 +210,40 @@ describe('search', () => {
 });
 
 describe.each(readings)('printable handout of %s', (url) => {
-  it('is laid out on A4 pages with each margin note as a footnote on the page that cites it', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${origin}${url}handout/`);
-    await page.waitForSelector('html[data-paged]', { timeout: 60_000 });
-    const notes = await page.evaluate(() =>
-      [...document.querySelectorAll('.pagedjs_page')].map((p) => ({
-        calls: p.querySelectorAll('.pagedjs_area [data-footnote-call], .pagedjs_area .footnote-call, .pagedjs_area a.footnote').length,
-        // A note too long for the foot of its page continues on the next as a copy marked data-split-from.
-        footnotes: p.querySelectorAll('.pagedjs_footnote_area .sidenote:not([data-split-from])').length,
-      })));
-    expect(notes.length).toBeGreaterThan(1);
-    const total = notes.reduce((n, p) => n + p.footnotes, 0);
+  // This one load also makes everyPage.test.ts's checks of the handout (console, requests, axe, page weight):
+  // Paged.js makes handouts the slowest pages to open, so that file leaves them to this one.
+  it('is laid out on A4 pages with each margin note as a footnote on the page that cites it, and opens cleanly within its budgets', async () => {
     const inSource = await (await fetch(`${origin}${url}`)).text();
-    expect(total).toBe((inSource.match(/class="sidenote"/g) ?? []).length);
+    let notes: { calls: number; footnotes: number }[] = [];
+    let violations: string[] = [];
+    let labels: string[] = [];
+    let text = '';
     const file = join(out, `${url.replace(/\W+/g, '-')}handout.pdf`);
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    const w = await weighPage(browser, dist, origin, `${url}handout/`, '/', {
+      watch: true,
+      inspect: async (page) => {
+        notes = await page.evaluate(() =>
+          [...document.querySelectorAll('.pagedjs_page')].map((p) => ({
+            calls: p.querySelectorAll('.pagedjs_area [data-footnote-call], .pagedjs_area .footnote-call, .pagedjs_area a.footnote').length,
+            // A note too long for the foot of its page continues on the next as a copy marked data-split-from.
+            footnotes: p.querySelectorAll('.pagedjs_footnote_area .sidenote:not([data-split-from])').length,
+          })));
+        violations = await axeViolations(page);
+        labels = await figureLabels(page);
+        await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+        text = pdfText(file);
+      },
+    });
+    expect(notes.length).toBeGreaterThan(1);
+    expect(notes.reduce((n, p) => n + p.footnotes, 0)).toBe((inSource.match(/class="sidenote"/g) ?? []).length);
     expect(pdfInfo(file).pageSize).toMatch(/\(A4\)/);
-    const text = pdfText(file);
     expect(text).toMatch(/Page 2/);
-    for (const label of await figureLabels(page)) expect(squash(text)).toContain(label);
-    if (inSource.includes('<dyn-figure')) expect((await figureLabels(page)).length).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
-    await page.close();
+    for (const label of labels) expect(squash(text)).toContain(label);
+    if (inSource.includes('<dyn-figure')) expect(labels.length).toBeGreaterThan(0);
+    expect(w.problems!.consoleErrors).toEqual([]);
+    expect(w.problems!.failedRequests).toEqual([]);
+    expect(w.problems!.offOrigin).toEqual([]);
+    expect(violations).toEqual([]);
+    expectWithinBudgets(w);
   });
 });
