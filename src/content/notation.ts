@@ -83,6 +83,7 @@ export const notation: readonly NotationGroup[] = [
       { tex: 'K_{\\max}', meaning: 'largest eigenvalue of the neural tangent kernel on the training inputs', introduced: 'Lecture 2, §6' },
       { tex: '\\tilde f', meaning: 'centred predictor f − f_{t=0}', introduced: 'Lecture 2, §7' },
       { tex: '\\mathcal K_W', meaning: 'operator of the balanced end-to-end flow, Ẇ = −𝒦_W[∇𝓛(W)]; the neural tangent kernel of a deep linear network on whitened inputs', introduced: 'Lecture 1, §4', inPapers: 'A_{N,X} in Menon; its matrix is P_W in Arora et al.' },
+      { tex: '\\mathfrak g_L', meaning: 'the Riemannian metric on end-to-end matrices that 𝒦_W defines, 𝔤_L(W)(δW, δW) = Tr(δWᵀ𝒦_W⁻¹[δW])', introduced: 'Lecture 1, §8', inPapers: 'g^N in Menon' },
       { tex: '\\varsigma_a, \\xi_{ab}', meaning: 'singular values of the end-to-end matrix W, and the eigenvalue of 𝒦_W on the pair of singular directions (a, b)', introduced: 'Reading: Arora et al. (2018)' },
       { tex: 'N_\\theta', meaning: 'model size: number of parameters', introduced: 'Lecture 2, §1', inPapers: 'N in Kaplan et al., Hoffmann et al.' },
       { tex: 'D', meaning: 'training-set size in tokens (scaling laws)', introduced: 'Lecture 2, §1' },
