@@ -40,6 +40,7 @@ export const notation: readonly NotationGroup[] = [
       { tex: 'R', meaning: 'an explicit regulariser added to the loss', introduced: 'Lecture 1, §1' },
       { tex: 'H', meaning: 'Hessian ∇²𝓛 of the loss', introduced: 'Lecture 1, §3' },
       { tex: '\\kappa', meaning: 'curvature of the loss along a Hessian eigenvector (𝓛 = ½κθ² for a quadratic); at a minimum, equivalently the recovery rate of gradient flow toward it; in general, the recovery rate toward a stable state (minus the leading eigenvalue of the linearised dynamics)', introduced: 'Lecture 1, §3' },
+      { tex: '\\varkappa', meaning: 'a parameter norm at which two solutions are compared (norm of a fine-tuning update)', introduced: 'Reading: Soligo et al. (2026)' },
       { tex: '\\mathbf e', meaning: 'top eigenvector of the Hessian (the sharpest direction)', introduced: 'Lecture 1, §3', inPapers: 'u in Damian et al.' },
       { tex: '\\delta', meaning: 'a displacement of the parameters or of a state (δW_ℓ: a perturbation of layer ℓ; δz = z − z⋆ near a tipping point)', introduced: 'Lecture 1, §1', inPapers: 'x (along the top eigenvector) in Damian et al.' },
       { tex: '\\Sigma', meaning: 'covariance of the minibatch gradient noise (a scalar Σ(θ) in one dimension)', introduced: 'Lecture 1, §7' },
