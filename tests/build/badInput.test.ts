@@ -63,7 +63,20 @@ describe('a build with bad input fails and says where and how to fix it', () => 
     const { code, output } = buildFixture((root) => replaceIn(root, reading, '[@saxe2014exact];', '[@saxe2041exact];'));
     expect(code).not.toBe(0);
     expect(output).toContain('Unknown citation key "@saxe2041exact". Add an entry with that key to references.bib');
-    expect(output).toMatch(/fixture-reading\.mdx:18:\d+/);
+    expect(output).toMatch(/fixture-reading\.mdx:19:\d+/);
+  });
+
+  it('rejects a related reading that does not exist, with file and frontmatter line', () => {
+    const { code, output } = buildFixture((root) => replaceIn(root, reading, 'order: 1\n', 'order: 1\nrelated: [no-such-reading]\n'));
+    expect(code).not.toBe(0);
+    expect(output).toContain('Unknown related reading "no-such-reading": no readings/no-such-reading.mdx');
+    expect(output).toMatch(/fixture-reading\.mdx:13:1/);
+  });
+
+  it('rejects a prerequisite slide that the deck does not have', () => {
+    const { code, output } = buildFixture((root) => replaceIn(root, reading, 'order: 1\n', 'order: 1\nprerequisites: [fixture-deck#no-such-slide]\n'));
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/readings\/fixture-reading\.mdx:13:\d+ +link to "\/slides\/fixture-deck\/#\/no-such-slide": page "\/slides\/fixture-deck\/" has no slide id "no-such-slide"/);
   });
 
   it('rejects an internal link to a page that does not exist', () => {
