@@ -21,4 +21,5 @@ export const figureLoaders: Record<FigureName, () => Promise<FigureSpec<any>>> =
   'modular-grokking': () => import('./modularGrokking.ts').then((m) => m.modularGrokking),
   'silent-alignment': () => import('./silentAlignment.ts').then((m) => m.silentAlignment),
   'dmft-linear': () => import('./dmftLinear.ts').then((m) => m.dmftLinear),
+  'stochastic-collapse': () => import('./stochasticCollapse.ts').then((m) => m.stochasticCollapse),
 };

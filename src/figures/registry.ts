@@ -14,6 +14,7 @@ import { grokkingEarlyWarning } from './grokkingEarlyWarning.ts';
 import { modularGrokking } from './modularGrokking.ts';
 import { silentAlignment } from './silentAlignment.ts';
 import { dmftLinear } from './dmftLinear.ts';
+import { stochasticCollapse } from './stochasticCollapse.ts';
 
 /** Every figure by name. Keys must match figureNames.ts (a unit test checks they agree). */
 export const figures: Record<FigureName, FigureSpec<any>> = {
@@ -31,4 +32,5 @@ export const figures: Record<FigureName, FigureSpec<any>> = {
   'modular-grokking': modularGrokking,
   'silent-alignment': silentAlignment,
   'dmft-linear': dmftLinear,
+  'stochastic-collapse': stochasticCollapse,
 };
