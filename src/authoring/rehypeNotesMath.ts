@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import katex from 'katex';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { visit, SKIP } from 'unist-util-visit';
+import { mathmlCoreVariants } from './mathmlCoreVariants.ts';
 
 // hast keeps class names as a list (remark-math sets ['language-math', 'math-inline'] on the code element).
 const classes = (e: Element): string[] => e.properties?.className ?? [];
@@ -18,7 +19,8 @@ const mathOf = (e: Element): { tex: string; display: boolean } | null => {
 
 /**
  * Renders math inside speaker notes as MathML. The speaker window is an about:blank page that loads none of
- * our CSS, so KaTeX's HTML output would show twice and unstyled there; Chromium renders MathML natively.
+ * our CSS, so KaTeX's HTML output would show twice and unstyled there; Chromium renders MathML natively, once
+ * mathmlCoreVariants has written bold, blackboard and script letters as the characters MathML Core shows.
  * Runs before rehype-katex, which then leaves these nodes alone.
  */
 export function rehypeNotesMath(options: { macros: Record<string, string> }) {
@@ -36,7 +38,9 @@ export function rehypeNotesMath(options: { macros: Record<string, string> }) {
         } catch (error) {
           file.fail(`KaTeX (speaker notes): ${(error as Error).message}`, el.position, 'notes-math:katex');
         }
-        parent.children.splice(index, 1, ...(fromHtmlIsomorphic(html!, { fragment: true }).children as Element[]));
+        const fragment = fromHtmlIsomorphic(html!, { fragment: true });
+        mathmlCoreVariants(fragment);
+        parent.children.splice(index, 1, ...(fragment.children as Element[]));
         return [SKIP, index + 1];
       });
       return SKIP;

@@ -1,78 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchPage, type PageProblems } from '../support/browser.ts';
 import { builtPages } from '../support/builtPages.ts';
-import { serveStatic } from '../support/staticServer.ts';
+import { TEST_SITE_BASE } from '../support/testSite.ts';
 
 /**
- * The site published under a sub-path, as on a GitHub Pages project site: built with BASE_PATH=/course/ and served
- * only under /course/ (everything else answers 404), it must work with no request outside the prefix.
- *
- * The file builds the site itself, once, into a scratch folder (about 40 s); like every end-to-end file it also
- * needs the root-path build (dist/ or COURSE_DIST) for the shared global setup. To iterate on the browser checks,
- * build once by hand (BASE_PATH=/course/ COURSE_OUT_DIR=/tmp/x npm run build) and point COURSE_BASE_PATH_DIST at it.
+ * The site published under a sub-path, as on a GitHub Pages project site. `npm test` builds it with
+ * BASE_PATH=/course/ and the end-to-end setup serves it only under /course/ (everything else answers 404), so every
+ * browser file already fails on a request outside the prefix, and everyPage.test.ts on a page that names a URL
+ * outside it or one that does not answer. This file follows the flows that cross pages or load files on demand:
+ * a slide deep link, a search result, the engine worker and a precomputed data file, a handout and print.
  */
-const PREFIX = '/course/';
-const BUILD_MS = 400_000;
+const origin = inject('origin');
+const site = inject('site');
+const PREFIX = inject('base');
+const dist = inject('dist');
 
-// Vitest mirrors import.meta.env into process.env (BASE_URL=/, MODE=test, NODE_ENV=test, …). A build started from
-// a test must not inherit them: Astro reads import.meta.env.BASE_URL back from process.env when it prerenders pages,
-// so an inherited BASE_URL=/ silently undoes BASE_PATH.
-const VITEST_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST|VITEST_\w+)$/;
-
-/** Runs `astro build` under the prefix into `out`; rejects with the build's last lines. */
-function buildUnderPrefix(out: string): Promise<void> {
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.test(k))),
-    BASE_PATH: PREFIX,
-    COURSE_OUT_DIR: out,
-    // Its own cache: the shared one belongs to the root-path build the other end-to-end files test.
-    COURSE_CACHE_DIR: resolve('node_modules/.cache/course-base-path-astro'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (d) => { log += d; });
-    child.stderr.on('data', (d) => { log += d; });
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`BASE_PATH=${PREFIX} build failed (exit ${code}):\n${log.split('\n').slice(-60).join('\n')}`))));
-  });
-}
-
-let dist: string;
-let scratch: string | undefined;
-let server: Server;
-let origin: string;
-let site: string;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (process.env.COURSE_BASE_PATH_DIST) {
-    dist = resolve(process.env.COURSE_BASE_PATH_DIST);
-  } else {
-    scratch = mkdtempSync(join(tmpdir(), 'course-base-path-'));
-    dist = join(scratch, 'dist');
-    await buildUnderPrefix(dist);
-  }
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`No built site in ${dist}`);
-  ({ server, origin } = await serveStatic(dist, 0, PREFIX));
-  site = `${origin}${PREFIX.replace(/\/$/, '')}`;
-  browser = await launchBrowser();
-}, BUILD_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
 
 interface Watched extends PageProblems { outsidePrefix: string[] }
 
@@ -94,46 +40,10 @@ function expectClean(problems: Watched): void {
   expect(problems.outsidePrefix, `requests outside ${PREFIX}`).toEqual([]);
 }
 
-/** Waits until a page is fully usable: a deck started, a handout paginated, the network quiet. */
-async function settle(page: Page, path: string): Promise<void> {
-  if (path.startsWith('/slides/')) await page.waitForSelector('html[data-deck-ready]');
-  if (path.endsWith('/handout/')) await page.waitForSelector('html[data-paged]');
-  await page.waitForLoadState('networkidle');
-}
-
 describe(`the site built with BASE_PATH=${PREFIX} and served only under it`, () => {
-  it('opens every page with no 404, failed request, console error or request outside the prefix, and names only URLs under it', async () => {
-    const pages = builtPages(dist);
-    expect(pages).toContain('/');
-    expect(pages.some((p) => p.endsWith('/handout/'))).toBe(true);
-    const problems: Record<string, Partial<Watched> & { urlsOutsidePrefix?: string[] }> = {};
-    const named = new Map<string, string>();
-    const check = async (path: string) => {
-      const { page, problems: p } = await openPage();
-      await page.goto(site + path, { waitUntil: 'load' });
-      await settle(page, path);
-      // Every link, stylesheet, script, icon and image the page names, as the browser resolves it.
-      const urls = await page.evaluate(() =>
-        [...document.querySelectorAll('[href], [src]')].flatMap((el) =>
-          ['href', 'src'].map((a) => el.getAttribute(a)).filter((v): v is string => v !== null && v !== '').map((v) => new URL(v, document.baseURI).href)));
-      await page.context().close();
-      const sameOrigin = urls.filter((u) => u.startsWith(origin));
-      for (const u of sameOrigin) named.set(u.replace(/[?#].*$/, ''), path);
-      const found = Object.fromEntries(Object.entries({ ...p, urlsOutsidePrefix: sameOrigin.filter((u) => !u.startsWith(origin + PREFIX)) }).filter(([, v]) => v.length > 0));
-      if (Object.keys(found).length > 0) problems[path] = found;
-    };
-    // Three pages at a time: most of a page's time is waiting for the network to go quiet.
-    const queue = [...pages];
-    await Promise.all(Array.from({ length: 3 }, async () => { for (let path = queue.shift(); path; path = queue.shift()) await check(path); }));
-    expect(problems).toEqual({});
-    // Every same-origin URL named anywhere answers: links to pages not opened above, ?print-pdf targets, icons.
-    const missing: string[] = [];
-    for (const [url, from] of named) {
-      const response = await fetch(url);
-      if (!response.ok) missing.push(`${url} (named on ${from}) → ${response.status}`);
-    }
-    expect(missing).toEqual([]);
-  }, 600_000);
+  it(`is the build npm test makes, for ${TEST_SITE_BASE}`, () => {
+    expect(PREFIX, 'the end-to-end tests ran on a build for the domain root: run them through npm test, or on npm run build:test').toBe(TEST_SITE_BASE);
+  });
 
   it('follows a slide deep link from a reading to its slide', async () => {
     const { page, problems } = await openPage();

@@ -7,7 +7,7 @@ import { launchBrowser, watchPage } from '../support/browser.ts';
 import { builtPages } from '../support/builtPages.ts';
 import { pdfInfo } from '../support/pdf.ts';
 
-const origin = inject('origin');
+const site = inject('site');
 const decks = builtPages(inject('dist')).filter((p) => p.startsWith('/slides/'));
 const out = mkdtempSync(join(tmpdir(), 'deck-pdf-'));
 
@@ -18,8 +18,8 @@ afterAll(async () => { await browser?.close(); });
 async function openDeck(url: string): Promise<{ page: Page; problems: Awaited<ReturnType<typeof watchPage>> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const problems = await watchPage(page, origin);
-  await page.goto(origin + url);
+  const problems = await watchPage(page, site);
+  await page.goto(site + url);
   await page.waitForSelector('html[data-deck-ready]');
   return { page, problems };
 }
@@ -106,7 +106,7 @@ describe.each(decks)('deck %s', (url) => {
     const { page } = await openDeck(url);
     const ids = await page.evaluate(() => window.deck!.getSlides().map((s) => s.id));
     const target = ids[Math.min(1, ids.length - 1)];
-    await page.goto(`${origin}${url}#/${target}`);
+    await page.goto(`${site}${url}#/${target}`);
     await page.reload();
     await page.waitForSelector('html[data-deck-ready]');
     expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target);
@@ -114,7 +114,7 @@ describe.each(decks)('deck %s', (url) => {
     expect(await page.evaluate(() => window.deck!.isOverview())).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => window.deck!.isOverview())).toBe(false);
-    await page.goto(`${origin}${url}?view=scroll`);
+    await page.goto(`${site}${url}?view=scroll`);
     await page.waitForSelector('html[data-deck-ready]');
     expect(await page.evaluate(() => window.deck!.isScrollView())).toBe(true);
     await page.context().close();
@@ -142,7 +142,7 @@ describe.each(decks)('deck %s', (url) => {
     const { page } = await openDeck(url);
     const expected = await page.evaluate(() =>
       window.deck!.getSlides().reduce((n, s) => n + 1 + new Set([...s.querySelectorAll('.fragment')].filter((f) => !f.closest('aside.notes')).map((f) => (f as HTMLElement).dataset.fragmentIndex)).size, 0));
-    await page.goto(`${origin}${url}?print-pdf`);
+    await page.goto(`${site}${url}?print-pdf`);
     await page.waitForSelector('html[data-pdf-ready]', { timeout: 60_000 });
     await page.evaluate(() => document.fonts.ready);
     const file = join(out, `${url.replace(/\W+/g, '-')}.pdf`);

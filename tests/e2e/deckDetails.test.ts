@@ -3,8 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchPage } from '../support/browser.ts';
 import { builtPages } from '../support/builtPages.ts';
+import { pagePath } from '../support/testSite.ts';
 
-const origin = inject('origin');
+const site = inject('site');
+const base = inject('base');
 const decks = builtPages(inject('dist')).filter((p) => /^\/slides\/[^/]+\/$/.test(p));
 
 let browser: Browser;
@@ -14,8 +16,8 @@ afterAll(async () => { await browser?.close(); });
 async function openDeck(url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await watchPage(page, origin);
-  await page.goto(origin + url);
+  await watchPage(page, site);
+  await page.goto(site + url);
   await page.waitForSelector('html[data-deck-ready]');
   return page;
 }
@@ -90,12 +92,12 @@ describe.each(decks)('deck %s', (url) => {
 describe('site navigation', () => {
   it('names each deck by its title, as the deck page does', async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/readings/`);
-    const links = await page.locator('nav[aria-label="Site"] a[href^="/slides/"]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })));
-    expect(links.map((l) => l.href).sort()).toEqual([...decks].sort());
+    await page.goto(`${site}/readings/`);
+    const links = await page.locator(`nav[aria-label="Site"] a[href^="${base}slides/"]`).evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })));
+    expect(links.map((l) => pagePath(l.href, base)).sort()).toEqual([...decks].sort());
     for (const l of links) {
       expect(l.text).not.toMatch(/^Lecture \d/);
-      await page.goto(origin + l.href);
+      await page.goto(site + pagePath(l.href, base));
       expect(await page.title()).toContain(l.text);
     }
     await page.close();

@@ -8,7 +8,7 @@ import { mat, matmul } from '../../src/engine/linalg/mat.ts';
 import { setWasmKernels } from '../../src/engine/linalg/wasmKernels.ts';
 import { KERNELS_WASM } from '../../src/engine/linalg/wasm/kernelsWasmBytes.ts';
 
-const origin = inject('origin');
+const site = inject('site');
 const dist = inject('dist');
 const workerFile = readdirSync(join(dist, '_astro')).find((f) => /^engineWorker-.*\.js$/.test(f));
 
@@ -30,7 +30,7 @@ function runInBrowser(page: Page, scenario: unknown): Promise<string> {
     });
     worker.terminate();
     return JSON.stringify(result);
-  }, { url: `${origin}/_astro/${workerFile}`, scenario });
+  }, { url: `${site}/_astro/${workerFile}`, scenario });
 }
 
 /** Largest relative difference between corresponding numbers of two JSON texts of the same shape. */
@@ -61,7 +61,7 @@ describe('the engine in the browser', () => {
   for (const scenario of seeded) {
     it(`is deterministic in Chromium and agrees with Node to 1e-9 (relative) for seeded ${scenario.model}${'widths' in scenario && scenario.widths ? ` ${scenario.widths.join('-')}` : ''}`, async () => {
       const page = await browser.newPage();
-      await page.goto(`${origin}/`);
+      await page.goto(`${site}/`);
       const first = await runInBrowser(page, scenario);
       const second = await runInBrowser(page, scenario);
       expect(second).toBe(first);
@@ -72,7 +72,7 @@ describe('the engine in the browser', () => {
 
   it('gives the same bytes in Chromium as in Node for a pure-arithmetic scenario', async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${site}/`);
     expect(await runInBrowser(page, arithmetic)).toBe(JSON.stringify(runScenario(arithmetic)));
     await page.close();
   });
@@ -82,7 +82,7 @@ describe('the engine in the browser', () => {
     const A = Array.from({ length: n * k }, (_, i) => Math.sin(i + 1) * 10 ** ((i % 7) - 3));
     const B = Array.from({ length: k * m }, (_, i) => Math.cos(3 * i) / (1 + (i % 5)));
     const page = await browser.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${site}/`);
     const inBrowser = await page.evaluate(({ bytes, A, B, n, k, m }) => {
       const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)), {});
       const heap = new Float64Array((inst.exports.memory as WebAssembly.Memory).buffer);

@@ -31,7 +31,7 @@ import { figures } from '../../src/figures/registry.ts';
  * random values per control (default 5; see SLOW for figures with heavy live runs).
  */
 
-const origin = inject('origin');
+const site = inject('site');
 const dist = inject('dist');
 const RANDOM_VALUES = Number(process.env.FIGURE_SWEEP_RANDOM ?? 5);
 const CLICKS = 3;
@@ -207,8 +207,8 @@ async function pageFor(url: string): Promise<{ page: Page; problems: PageProblem
   await open?.context.close();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  const problems = await watchPage(page, origin);
-  await page.goto(origin + url);
+  const problems = await watchPage(page, site);
+  await page.goto(site + url);
   if (url.startsWith('/slides/')) await page.waitForSelector('html[data-deck-ready]');
   open = { url, context, page, problems };
   return { ...open, fresh: true };

@@ -5,14 +5,18 @@ import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchPage } from '../support/browser.ts';
 import { builtPages } from '../support/builtPages.ts';
+import { pagePath } from '../support/testSite.ts';
 
 /**
  * The readings library as a whole: links between readings and slides resolve both ways and carry the
  * numbers the deck shows, paper links are well formed, and the bibliography's filter works in Chromium.
  * (Every reading and the bibliography page are also loaded by everyPage.test.ts: console, requests, axe.)
  */
-const origin = inject('origin');
+const site = inject('site');
 const dist = inject('dist');
+const base = inject('base');
+/** An href attribute as a page path ("/readings/…"), base path off. */
+const path = (a: Element) => pagePath(a.getAttribute('href')!, base);
 const pages = builtPages(dist);
 const readings = pages.filter((p) => /^\/readings\/(?!bibliography\/)[^/]+\/$/.test(p));
 const decks = pages.filter((p) => /^\/slides\/[^/]+\/$/.test(p));
@@ -25,8 +29,8 @@ afterAll(async () => { await browser?.close(); });
 /** Each deck's slides in the order reveal counts them (leaf sections), read from the running deck. */
 async function deckSlides(url: string): Promise<string[]> {
   const page = await browser.newPage();
-  await watchPage(page, origin);
-  await page.goto(origin + url, { waitUntil: 'networkidle' });
+  await watchPage(page, site);
+  await page.goto(site + url, { waitUntil: 'networkidle' });
   await page.waitForSelector('html[data-deck-ready]');
   const ids = await page.evaluate(() => window.deck!.getSlides().map((s) => s.id));
   await page.close();
@@ -45,7 +49,7 @@ describe('the readings library', () => {
     let checked = 0;
     for (const url of readings) {
       for (const a of doc(url).querySelectorAll('a[href*="/slides/"]')) {
-        const href = a.getAttribute('href')!;
+        const href = path(a);
         const [deck, id] = href.split('#/');
         const ids = slidesOf.get(deck);
         if (!ids) { problems.push(`${url}: ${href} names no deck`); continue; }
@@ -62,12 +66,12 @@ describe('the readings library', () => {
   });
 
   it('links slides that cite a paper to its reading, and each reading back to those slides', () => {
-    const readingLinks = decks.flatMap((d) => [...doc(d).querySelectorAll('.slide-reading a')].map((a) => ({ deck: d, slide: a.closest('section[id]')!.id, href: a.getAttribute('href')! })));
+    const readingLinks = decks.flatMap((d) => [...doc(d).querySelectorAll('.slide-reading a')].map((a) => ({ deck: d, slide: a.closest('section[id]')!.id, href: path(a) })));
     expect(readingLinks.length).toBeGreaterThan(10);
     const missing = readingLinks.filter((l) => !readings.includes(l.href)).map((l) => `${l.deck}#/${l.slide} → ${l.href}`);
     expect(missing).toEqual([]);
     // A slide links a reading because it cites the reading's paper or a companion: the reading lists it back.
-    const back = readingLinks.filter((l) => ![...doc(l.href).querySelectorAll('.reading-connections a')].some((a) => a.getAttribute('href') === `${l.deck}#/${l.slide}`));
+    const back = readingLinks.filter((l) => ![...doc(l.href).querySelectorAll('.reading-connections a')].some((a) => path(a) === `${l.deck}#/${l.slide}`));
     expect(back.map((l) => `${l.href} does not list ${l.deck}#/${l.slide}`)).toEqual([]);
   });
 
@@ -85,16 +89,16 @@ describe('the readings library', () => {
   it('shows the fast track, the essential readings and every reading by topic on the readings page', () => {
     const index = doc('/readings/');
     expect(index.querySelectorAll('#fast-track ~ .reading-path').length).toBe(2);
-    const essential = [...index.querySelectorAll('.reading-order a')].map((a) => a.getAttribute('href'));
+    const essential = [...index.querySelectorAll('.reading-order a')].map(path);
     expect(essential.length).toBeGreaterThanOrEqual(12);
-    const listed = new Set([...index.querySelectorAll('.topic-group a')].map((a) => a.getAttribute('href')));
+    const listed = new Set([...index.querySelectorAll('.topic-group a')].map(path));
     expect(readings.filter((r) => !listed.has(r))).toEqual([]);
   });
 
   it('narrows the bibliography as the reader types, and restores it when the filter is cleared', async () => {
     const page = await browser.newPage();
-    const problems = await watchPage(page, origin);
-    await page.goto(`${origin}/readings/bibliography/`, { waitUntil: 'networkidle' });
+    const problems = await watchPage(page, site);
+    await page.goto(`${site}/readings/bibliography/`, { waitUntil: 'networkidle' });
     const visible = () => page.locator('.bibliography-entry:visible').count();
     const all = await visible();
     expect(all).toBe(await page.locator('.bibliography-entry').count());

@@ -8,7 +8,7 @@ import { axeViolations } from '../support/axe.ts';
  * Pages and mathematics fit a phone (390 px) and a laptop (1280 px). Decks are excluded: they have their own
  * phone reader. So are the readings' handouts: Paged.js lays them out as fixed A4 pages, not as a web page.
  */
-const origin = inject('origin');
+const site = inject('site');
 const pages = builtPages(inject('dist')).filter((p) => !p.startsWith('/slides/') && !p.endsWith('/handout/'));
 const viewports = [
   { width: 390, height: 844 },
@@ -98,7 +98,7 @@ describe('pages and equations fit narrow and wide screens', () => {
       const context = await browser.newContext({ viewport: viewports[0] });
       const page = await context.newPage();
       page.setDefaultTimeout(60_000);
-      await page.goto(origin + url, { waitUntil: 'networkidle' });
+      await page.goto(site + url, { waitUntil: 'networkidle' });
       for (const viewport of viewports) {
         await page.setViewportSize(viewport);
         const m: Measure = await page.evaluate(measure);

@@ -11,7 +11,7 @@ import { builtPages } from '../support/builtPages.ts';
  * (Display mathematics on the other pages is held by narrow.test.ts.)
  */
 
-const origin = inject('origin');
+const site = inject('site');
 const dist = inject('dist');
 const pages = builtPages(dist);
 const decks = pages.filter((p) => p.startsWith('/slides/'));
@@ -27,8 +27,8 @@ afterAll(async () => { await browser?.close(); });
 async function openPhone(url: string): Promise<{ page: Page; problems: Awaited<ReturnType<typeof watchPage>> }> {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
-  const problems = await watchPage(page, origin);
-  await page.goto(origin + url);
+  const problems = await watchPage(page, site);
+  await page.goto(site + url);
   return { page, problems };
 }
 

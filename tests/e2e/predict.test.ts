@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchPage } from '../support/browser.ts';
 
-const origin = inject('origin');
+const site = inject('site');
 const url = '/exercises/implicit-regularization-set-1/';
 
 let browser: Browser;
@@ -12,8 +12,8 @@ afterAll(async () => { await browser?.close(); });
 describe('predict, then run', () => {
   it('unlocks the check only after a number is typed, runs the engine from the keyboard and shows value, error and verdict', async () => {
     const page = await browser.newPage();
-    const problems = await watchPage(page, origin);
-    await page.goto(origin + url);
+    const problems = await watchPage(page, site);
+    await page.goto(site + url);
     const box = page.locator('predict-check[data-check="mode-half-time"]').first();
     await page.waitForSelector('predict-check[data-ready]');
     const input = box.getByLabel('Your predicted half-time of the mode s = 1');
@@ -49,7 +49,7 @@ describe('predict, then run', () => {
 
   it('finds the largest stable learning rate of GD on the xy toy by bisection', async () => {
     const page = await browser.newPage();
-    await page.goto(origin + url);
+    await page.goto(site + url);
     const box = page.locator('predict-check[data-check="xy-max-stable-eta"]');
     await page.waitForSelector('predict-check[data-ready]');
     await box.getByLabel('Your predicted largest stable learning rate η').fill('0.235');
@@ -64,7 +64,7 @@ describe('predict, then run', () => {
   it('prints the question with a blank box and no button or result', async () => {
     const page = await browser.newPage();
     for (const path of [url, `${url}print/`]) {
-      await page.goto(origin + path);
+      await page.goto(site + path);
       await page.emulateMedia({ media: 'print' });
       const box = page.locator('.predict').first();
       expect(await box.locator('.predict-question').isVisible()).toBe(true);
@@ -79,7 +79,7 @@ describe('predict, then run', () => {
 
   it('carries no ids inside the boxes', async () => {
     const page = await browser.newPage();
-    await page.goto(origin + url);
+    await page.goto(site + url);
     expect(await page.locator('.predict [id]').count()).toBe(0);
     await page.close();
   });

@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { builtPages } from '../support/builtPages.ts';
+import { pagePath } from '../support/testSite.ts';
 import { pdfInfo, pdfText } from '../support/pdf.ts';
 import { axeViolations } from '../support/axe.ts';
 import { weighPage } from '../support/pageWeight.ts';
 import { expectWithinBudgets } from '../support/pageBudgets.ts';
 
-const origin = inject('origin');
+const site = inject('site');
 const dist = inject('dist');
+const origin = inject('origin');
+const base = inject('base');
 const pages = builtPages(dist);
 const readings = pages.filter((p) => /^\/readings\/(?!bibliography\/)[^/]+\/$/.test(p));
 const exercises = pages.filter((p) => /^\/exercises\/[^/]+\/$/.test(p));
@@ -34,9 +37,17 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 describe.each(readings)('reading %s', (url) => {
-  it('prints to A4 with its figures drawn as static SVG and page numbers', async () => {
-    const page = await browser.newPage();
-    await page.goto(origin + url, { waitUntil: 'networkidle' });
+  // One load for both checks: the layout ones first, then the page is switched to print media.
+  it('shows margin notes beside the text on a wide screen and inline on a phone, and prints to A4 with its figures drawn as static SVG and page numbers', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(site + url, { waitUntil: 'networkidle' });
+    const count = await page.locator('.sidenote').count();
+    if (count > 0) {
+      expect(await page.locator('.sidenote').first().evaluate((n) => getComputedStyle(n).float)).toBe('right');
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await page.locator('.sidenote').first().evaluate((n) => getComputedStyle(n).float)).toBe('none');
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
     await page.emulateMedia({ media: 'print' });
     const figures = await page.evaluate(() => [...document.querySelectorAll('dyn-figure svg')].map((s) => s.getBoundingClientRect().height));
     expect(figures.every((h) => h > 100)).toBe(true);
@@ -50,18 +61,6 @@ describe.each(readings)('reading %s', (url) => {
     for (const label of labels) expect(squash(text)).toContain(label);
     await page.close();
   });
-
-  it('shows margin notes beside the text on a wide screen and inline on a phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(origin + url);
-    const count = await page.locator('.sidenote').count();
-    if (count > 0) {
-      expect(await page.locator('.sidenote').first().evaluate((n) => getComputedStyle(n).float)).toBe('right');
-      await page.setViewportSize({ width: 390, height: 800 });
-      expect(await page.locator('.sidenote').first().evaluate((n) => getComputedStyle(n).float)).toBe('none');
-    }
-    await page.close();
-  });
 });
 
 describe('interactive figure', () => {
@@ -69,7 +68,7 @@ describe('interactive figure', () => {
     // The Saxe reading's figure: its sliders are the teacher's singular values s₁, s₂, s₃.
     const url = '/readings/saxe-2014/';
     const page = await browser.newPage();
-    await page.goto(origin + url);
+    await page.goto(site + url);
     const figure = page.locator('dyn-figure').first();
     // A figure computes live once it is scrolled into view.
     await figure.scrollIntoViewIfNeeded();
@@ -98,7 +97,7 @@ describe('figure with pointer input', () => {
     const url = pages.find((p) => p === '/exercises/scalar-landscape/');
     if (!url) return;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(origin + url);
+    await page.goto(site + url);
     const figure = page.locator('dyn-figure[data-name="scalar-landscape"]');
     await figure.waitFor();
     await figure.scrollIntoViewIfNeeded();
@@ -122,7 +121,7 @@ describe('figure in a deck', () => {
   it('plays its dynamics when its slide is shown and stops, fully drawn, when the deck moves on', async () => {
     const page = await browser.newPage();
     for (const url of pages.filter((p) => p.startsWith('/slides/'))) {
-      await page.goto(origin + url);
+      await page.goto(site + url);
       await page.waitForSelector('html[data-deck-ready]');
       const where = await page.evaluate(() => {
         // saxe-modes draws a time cursor while it plays; other figures animate without one.
@@ -148,7 +147,7 @@ describe('figure in a deck', () => {
 describe.each(exercises)('exercise %s', (url) => {
   it('keeps solutions folded until the reader opens one, then shows the worked solution of that problem', async () => {
     const page = await browser.newPage();
-    await page.goto(origin + url);
+    await page.goto(site + url);
     // The page carries no solution text: each fold fetches its own from the "with solutions" handout.
     const folds = page.locator('details.solution');
     const last = folds.last();
@@ -159,7 +158,7 @@ describe.each(exercises)('exercise %s', (url) => {
     await page.waitForSelector('details.solution[data-filled="true"]');
     const shown = await last.locator('.details-body').innerText();
     const handout = await browser.newPage();
-    await handout.goto(`${origin}${url}solutions/`);
+    await handout.goto(`${site}${url}solutions/`);
     const expected = await handout.locator('.solution-open').nth((await folds.count()) - 1).innerText();
     await handout.close();
     // The same worked solution as the handout's, less its "Solution" label.
@@ -170,11 +169,11 @@ describe.each(exercises)('exercise %s', (url) => {
 
   it('has a printable handout without solutions and one with them', async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}${url}print/`);
+    await page.goto(`${site}${url}print/`);
     expect(await page.locator('.solution').count()).toBe(0);
     expect(await page.locator('.problem').count()).toBeGreaterThan(0);
     const file = join(out, `${url.replace(/\W+/g, '-')}solutions.pdf`);
-    await page.goto(`${origin}${url}solutions/`);
+    await page.goto(`${site}${url}solutions/`);
     expect(await page.locator('.solution-open').count()).toBe(await page.locator('.problem').count());
     await page.pdf({ path: file, preferCSSPageSize: true });
     expect(pdfText(file)).toMatch(/\bSolution\b/);
@@ -185,15 +184,15 @@ describe.each(exercises)('exercise %s', (url) => {
 describe('search', () => {
   it('finds slide text and links the hit to the slide itself', async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site}/search/`, { waitUntil: 'networkidle' });
     await page.locator('.pagefind-ui__search-input').fill('interpolator');
     // Pagefind UI renders results one by one as their fragments load: wait for the slide's hit to arrive
     // rather than reading the list as soon as its first entry appears.
-    const hrefs = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')).then((hs) => hs.map((h) => pagePath(h, base)));
     const isSlideHit = (h: string) => h.startsWith('/slides/') && h.includes('#/');
     await expect.poll(async () => (await hrefs()).some(isSlideHit), { timeout: 20_000, message: 'no slide among the search hits' }).toBe(true);
     const slideHit = (await hrefs()).find(isSlideHit);
-    await page.goto(origin + slideHit!);
+    await page.goto(site + slideHit!);
     await page.waitForSelector('html[data-deck-ready]');
     expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(slideHit!.split('#/')[1]);
     await page.close();
@@ -201,9 +200,9 @@ describe('search', () => {
 
   it('finds a word from a reading, offline, from the built index', async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site}/search/`, { waitUntil: 'networkidle' });
     await page.locator('.pagefind-ui__search-input').fill('hyperbola');
-    const hits = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const hits = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')).then((hs) => hs.map((h) => pagePath(h, base)));
     await expect.poll(async () => (await hits()).some((h) => h.startsWith('/readings/')), { timeout: 20_000, message: 'no reading among the search hits' }).toBe(true);
     await page.close();
   });
@@ -213,13 +212,13 @@ describe.each(readings)('printable handout of %s', (url) => {
   // This one load also makes everyPage.test.ts's checks of the handout (console, requests, axe, page weight):
   // Paged.js makes handouts the slowest pages to open, so that file leaves them to this one.
   it('is laid out on A4 pages with each margin note as a footnote on the page that cites it, and opens cleanly within its budgets', async () => {
-    const inSource = await (await fetch(`${origin}${url}`)).text();
+    const inSource = await (await fetch(`${site}${url}`)).text();
     let notes: { calls: number; footnotes: number }[] = [];
     let violations: string[] = [];
     let labels: string[] = [];
     let text = '';
     const file = join(out, `${url.replace(/\W+/g, '-')}handout.pdf`);
-    const w = await weighPage(browser, dist, origin, `${url}handout/`, '/', {
+    const w = await weighPage(browser, dist, origin, `${url}handout/`, base, {
       watch: true,
       inspect: async (page) => {
         notes = await page.evaluate(() =>

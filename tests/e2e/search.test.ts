@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchPage } from '../support/browser.ts';
+import { pagePath } from '../support/testSite.ts';
 
-const origin = inject('origin');
+const site = inject('site');
+const base = inject('base');
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -12,7 +14,7 @@ interface Hit { title: string; href: string; excerpt: string }
 
 /** Types a query on /search/ and waits until `accept` holds for the results Pagefind UI has rendered so far. */
 async function search(page: Page, query: string, accept: (hits: Hit[]) => boolean, message: string): Promise<Hit[]> {
-  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+  await page.goto(`${site}/search/`, { waitUntil: 'networkidle' });
   await page.locator('.pagefind-ui__search-input').fill(query);
   const hits = () =>
     page.locator('.pagefind-ui__result').evaluateAll((els) =>
@@ -20,7 +22,7 @@ async function search(page: Page, query: string, accept: (hits: Hit[]) => boolea
         title: e.querySelector('.pagefind-ui__result-title')?.textContent?.trim() ?? '',
         href: e.querySelector('.pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href') ?? '',
         excerpt: e.querySelector('.pagefind-ui__result-excerpt')?.textContent?.trim() ?? '',
-      })));
+      }))).then((hs) => hs.map((h) => ({ ...h, href: pagePath(h.href, base) })));
   // Results render one by one as their fragments load: wait for the one we want rather than the first.
   await expect.poll(async () => accept(await hits()), { timeout: 20_000, message }).toBe(true);
   return hits();
@@ -30,9 +32,9 @@ describe('search', () => {
   it('returns the lecture 1 slide "… a strict saddle" as its own result, with a text-only excerpt and a deep link that lands on it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const problems = await watchPage(page, origin);
+    const problems = await watchPage(page, site);
     // The slide is found from the deck itself, so the test follows the content if the heading is reworded.
-    await page.goto(`${origin}/slides/implicit-regularization/`);
+    await page.goto(`${site}/slides/implicit-regularization/`);
     await page.waitForSelector('html[data-deck-ready]');
     const slides = await page.evaluate(() =>
       window.deck!.getSlides()
@@ -51,7 +53,7 @@ describe('search', () => {
     expect(new Set(hits.map((h) => h.href)).size).toBe(hits.length);
     expect(hits.filter((h) => h.href.startsWith('/slides/implicit-regularization/#/')).length).toBeGreaterThan(1);
 
-    await page.locator(`.pagefind-ui__result-title a[href="${deepLink}"]`).click();
+    await page.locator(`.pagefind-ui__result-title a[href="${base.slice(0, -1)}${deepLink}"]`).click();
     await page.waitForSelector('html[data-deck-ready]');
     expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target.id);
     expect(await page.locator(`section#${target.id}.present`).isVisible()).toBe(true);
@@ -66,7 +68,7 @@ describe('search', () => {
     const hits = await search(page, 'plateau', (h) => h.some((x) => isSection(x.href)), 'no reading section among the search hits');
     const hit = hits.find((x) => isSection(x.href))!;
     for (const h of hits) expect(h.excerpt, `excerpt of "${h.title}" carries TeX source`).not.toMatch(/\\/);
-    await page.goto(origin + hit.href);
+    await page.goto(site + hit.href);
     const id = hit.href.split('#')[1];
     expect(await page.locator(`h2[id="${id}"]`).count()).toBe(1);
     expect(hit.title.length).toBeGreaterThan(0);

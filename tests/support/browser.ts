@@ -10,11 +10,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** What a page did that a reader would not want: console errors, failed requests, requests off the origin. */
+/**
+ * What a page did that a reader would not want: console errors, failed requests, and requests that leave the
+ * site (`offOrigin`): to another origin, or on its own origin but outside the base path the site is served under.
+ */
 export interface PageProblems { consoleErrors: string[]; failedRequests: string[]; offOrigin: string[] }
 
-/** Records problems on a page from before its first navigation; off-origin requests are aborted, not sent. */
-export async function watchPage(page: Page, origin: string): Promise<PageProblems> {
+/**
+ * Records problems on a page from before its first navigation. `site` is where the site starts (an origin, or
+ * origin + base path with no trailing slash); a request outside it is aborted, not sent, and recorded.
+ */
+export async function watchPage(page: Page, site: string): Promise<PageProblems> {
+  const within = site.replace(/\/$/, '') + '/';
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], offOrigin: [] };
   // CI shares two cores between the browser and parallel test projects: allow slow loads, fail on real hangs.
   page.setDefaultTimeout(60_000);
@@ -24,7 +31,7 @@ export async function watchPage(page: Page, origin: string): Promise<PageProblem
   page.on('response', (r) => { if (r.status() >= 400) problems.failedRequests.push(`${r.url()} → ${r.status()}`); });
   await page.context().route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return route.continue();
+    if (url.startsWith(within) || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return route.continue();
     problems.offOrigin.push(url);
     return route.abort();
   });

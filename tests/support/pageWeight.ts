@@ -64,7 +64,7 @@ export async function weighPage(browser: Browser, dist: string, origin: string, 
   // intercepts). Without it, Blink's in-memory cache, shared by pages of one origin in the same renderer, serves
   // fonts and scripts a previous page loaded without any request, and the weights depend on page order.
   // watchPage routes every request too (passing same-origin ones on), so either way nothing comes from a cache.
-  const problems = options.watch ? await watchPage(tab, origin) : undefined;
+  const problems = options.watch ? await watchPage(tab, origin + base) : undefined;
   if (!problems) await context.route('**/*', (route) => route.continue());
   // Playwright's 'networkidle' was seen to resolve with requests still in flight (fonts, module scripts), so the
   // page counts as open only once every request it issued has finished and none followed for QUIET_MS.
