@@ -10,12 +10,16 @@ import stuckUrl from '../../data/precomputed/modular-addition-stuck.json?url';
 import { svgPoint } from './svgPoint.ts';
 import { NARROW_BELOW_PX, stackPanels, unstack } from '../figures/narrowLayout.ts';
 import { toWide, type StackPlan } from '../figures/stackPlan.ts';
+import { changedParams, figureKey, readFigureState, writeFigureState } from './figureState.ts';
+import { publishFigureState, subscribeFigureState } from './figureSync.ts';
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const ANIMATION_MS = 1600;
 const STEP_MS = 700;
 
 type RevealEvent = Event & { currentSlide?: Element; fragment?: Element };
+/** Who changed a figure's parameters: the reader here, another window of this page (figureSync.ts). */
+type ParamSource = 'reader' | 'other-window';
 
 /** Hashed, base-aware asset URLs of the committed runs: fetched when a figure asks, never bundled. */
 const precomputedUrls: Record<PrecomputedName, string> = { 'modular-addition-grok': grokUrl, 'modular-addition-stuck': stuckUrl };
@@ -46,6 +50,11 @@ function precomputed(name: PrecomputedName): Promise<Trajectory> {
 class DynFigure extends HTMLElement {
   private spec?: FigureSpec;
   private params: Record<string, number> = {};
+  /** The parameters the page drew the figure with: the URL records only what differs from them. */
+  private initial: Record<string, number> = {};
+  /** This figure's key in the URL and in messages between windows (figureState.ts). */
+  private key = '';
+  private unsubscribe?: () => void;
   private data: unknown;
   private frame = 0;
   private progress = 1;
@@ -104,12 +113,22 @@ class DynFigure extends HTMLElement {
       this.wired = true;
       this.spec = spec;
       this.params = resolveParams(spec, JSON.parse(this.dataset.params ?? '{}'));
+      this.initial = { ...this.params };
+      this.key = figureKey(spec.name, [...document.querySelectorAll(`dyn-figure[data-name="${spec.name}"]`)].indexOf(this));
+      // A URL that carries this figure's state (a reload, a shared link) opens it that way: the live drawing,
+      // computed when the figure is first shown, uses these values instead of the build-time SVG's.
+      const restored = this.acceptState(readFigureState(location.search, this.key));
+      if (restored) this.showParams(restored);
       for (const input of this.inputs()) {
         input.disabled = false;
         input.addEventListener('input', () => this.setParams({ [input.name]: Number(input.value) }));
       }
       if (spec.pointer) this.querySelector('svg.figure-svg')?.addEventListener('click', (e) => this.onPointer(e as MouseEvent));
     }
+    this.unsubscribe ??= subscribeFigureState((message) => {
+      const state = message.key === this.key ? this.acceptState(message.params) : null;
+      if (state && Object.entries(state).some(([k, v]) => this.params[k] !== v)) void this.setParams(state, 'other-window');
+    });
     // The box's width decides the layout (a phone's column, a reading's, a slide's unscaled 960 px): it is
     // observed, not measured per frame, and the figure is redrawn only when it crosses the threshold.
     if ('ResizeObserver' in window && !this.resizeObserver) {
@@ -149,6 +168,8 @@ class DynFigure extends HTMLElement {
 
   disconnectedCallback(): void {
     this.stop();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     for (const type of ['slidechanged', 'ready']) document.removeEventListener(type, this.onSlide);
     for (const type of ['fragmentshown', 'fragmenthidden']) document.removeEventListener(type, this.onFragment);
     this.observer?.disconnect();
@@ -171,7 +192,8 @@ class DynFigure extends HTMLElement {
     return this.spec?.steps?.[shown]?.progress ?? 1;
   }
 
-  private async setParams(changes: Record<string, number>): Promise<void> {
+  /** Sets parameters and the sliders and read-outs that show them, without computing. */
+  private showParams(changes: Record<string, number>): void {
     Object.assign(this.params, changes);
     for (const input of this.inputs()) {
       if (!(input.name in changes)) continue;
@@ -180,6 +202,26 @@ class DynFigure extends HTMLElement {
       const output = input.parentElement?.querySelector('output');
       if (output && control) output.textContent = control.format ? control.format(changes[input.name]) : String(changes[input.name]);
     }
+  }
+
+  /** The entries of a state from the URL or another window that are sliders of this figure, snapped to them. */
+  private acceptState(state: Record<string, number> | null): Record<string, number> | null {
+    if (!state || !this.spec) return null;
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(state)) {
+      const control = this.spec.controls.find((c) => c.name === k);
+      if (control && v >= control.min && v <= control.max) out[k] = snapToControl(this.spec, k, v);
+      else console.warn(`<dyn-figure> ${this.spec.name}: ignored ${k} = ${v} (not one of its sliders, or outside the slider's range)`);
+    }
+    return Object.keys(out).length > 0 ? out : null;
+  }
+
+  private async setParams(changes: Record<string, number>, source: ParamSource = 'reader'): Promise<void> {
+    this.showParams(changes);
+    // The URL follows without a history entry (Back still leaves the page), and the other windows of this page
+    // follow the reader's change.
+    history.replaceState(history.state, '', writeFigureState(location.href, this.key, changedParams(this.params, this.initial)));
+    if (source === 'reader') publishFigureState(this.key, { ...this.params });
     this.stop();
     const pending = this.recompute();
     this.computed ??= pending.then(() => { this.dataset.ready = 'true'; });
