@@ -16,6 +16,7 @@ import { publishFigureState, subscribeFigureState } from './figureSync.ts';
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const ANIMATION_MS = 1600;
 const STEP_MS = 700;
+const URL_DELAY_MS = 250;
 
 type RevealEvent = Event & { currentSlide?: Element; fragment?: Element };
 /** Who changed a figure's parameters: the reader here, another window of this page (figureSync.ts). */
@@ -55,6 +56,7 @@ class DynFigure extends HTMLElement {
   /** This figure's key in the URL and in messages between windows (figureState.ts). */
   private key = '';
   private unsubscribe?: () => void;
+  private urlTimer = 0;
   private data: unknown;
   private frame = 0;
   private progress = 1;
@@ -124,10 +126,20 @@ class DynFigure extends HTMLElement {
         input.addEventListener('input', () => this.setParams({ [input.name]: Number(input.value) }));
       }
       if (spec.pointer) this.querySelector('svg.figure-svg')?.addEventListener('click', (e) => this.onPointer(e as MouseEvent));
+      const replay = this.querySelector<HTMLButtonElement>('button.figure-play');
+      if (replay) {
+        replay.disabled = false;
+        replay.addEventListener('click', () => this.replay('reader'));
+        // Space and Enter press the button; reveal, listening on the document, must not also step the deck.
+        replay.addEventListener('keydown', (e) => { if (e.key === ' ' || e.key === 'Enter') e.stopPropagation(); });
+      }
     }
     this.unsubscribe ??= subscribeFigureState((message) => {
-      const state = message.key === this.key ? this.acceptState(message.params) : null;
-      if (state && Object.entries(state).some(([k, v]) => this.params[k] !== v)) void this.setParams(state, 'other-window');
+      if (message.key !== this.key) return;
+      const state = this.acceptState(message.params);
+      const changed = state !== null && Object.entries(state).some(([k, v]) => this.params[k] !== v);
+      const updated = changed ? this.setParams(state, 'other-window') : Promise.resolve();
+      if (message.play) void updated.then(() => this.replay('other-window'));
     });
     // The box's width decides the layout (a phone's column, a reading's, a slide's unscaled 960 px): it is
     // observed, not measured per frame, and the figure is redrawn only when it crosses the threshold.
@@ -218,9 +230,11 @@ class DynFigure extends HTMLElement {
 
   private async setParams(changes: Record<string, number>, source: ParamSource = 'reader'): Promise<void> {
     this.showParams(changes);
-    // The URL follows without a history entry (Back still leaves the page), and the other windows of this page
-    // follow the reader's change.
-    history.replaceState(history.state, '', writeFigureState(location.href, this.key, changedParams(this.params, this.initial)));
+    // The URL follows without a history entry (Back still leaves the page), once the slider rests: Chromium
+    // ignores history updates beyond a few hundred in ten seconds, fewer than a dragged slider sends. The other
+    // windows of this page follow the reader's change at once.
+    clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(() => history.replaceState(history.state, '', writeFigureState(location.href, this.key, changedParams(this.params, this.initial))), URL_DELAY_MS);
     if (source === 'reader') publishFigureState(this.key, { ...this.params });
     this.stop();
     const pending = this.recompute();
@@ -301,12 +315,21 @@ class DynFigure extends HTMLElement {
     const from = this.progress;
     if (ms === 0 || reducedMotion() || this.data === undefined) return this.render(target);
     const begin = performance.now();
+    // Marks the figure while frames are drawn, so a test (or a style) can tell a finished drawing from a frame.
+    this.dataset.playing = 'true';
     const tick = (now: number) => {
       const f = Math.min(1, (now - begin) / ms);
       this.render(from + (target - from) * f);
       this.frame = f < 1 ? requestAnimationFrame(tick) : 0;
+      if (!this.frame) delete this.dataset.playing;
     };
     this.frame = requestAnimationFrame(tick);
+  }
+
+  /** Replays the dynamics once the figure has its data, and has the other windows of the page replay too. */
+  private replay(source: ParamSource): void {
+    if (source === 'reader') publishFigureState(this.key, { ...this.params }, true);
+    void this.ensureData().then(() => this.start());
   }
 
   /** Replays the dynamics from t = 0. */
@@ -320,6 +343,7 @@ class DynFigure extends HTMLElement {
     if (!this.frame) return;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    delete this.dataset.playing;
     if (finish) this.render(1);
   }
 }

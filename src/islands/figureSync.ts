@@ -1,11 +1,11 @@
 /**
  * Keeps a figure in step across the windows of one browser that show the same page: the audience window and
- * the speaker view's slide previews (same origin, so no server). A window that moves a slider publishes the
- * figure's parameters; the others apply them without publishing again, so a message never echoes.
+ * the speaker view's slide previews (same origin, so no server). A window that moves a slider or presses Replay
+ * publishes the figure's parameters; the others apply them without publishing again, so a message never echoes.
  */
 
-/** What one window tells the others: which figure of which page now has which parameters. */
-export interface FigureStateMessage { path: string; key: string; params: Record<string, number> }
+/** What one window tells the others: which figure of which page now has which parameters, and whether it replays. */
+export interface FigureStateMessage { path: string; key: string; params: Record<string, number>; play?: boolean }
 
 type Listener = (message: FigureStateMessage) => void;
 
@@ -22,9 +22,9 @@ function open(): BroadcastChannel | null {
   return channel;
 }
 
-/** Tells the other windows that figure `key` of this page now has `params`. */
-export function publishFigureState(key: string, params: Record<string, number>): void {
-  open()?.postMessage({ path: location.pathname, key, params } satisfies FigureStateMessage);
+/** Tells the other windows that figure `key` of this page now has `params` (and, with `play`, replays). */
+export function publishFigureState(key: string, params: Record<string, number>, play = false): void {
+  open()?.postMessage({ path: location.pathname, key, params, ...(play ? { play } : {}) } satisfies FigureStateMessage);
 }
 
 /** Calls `listener` with every state another window publishes for this page; returns the unsubscribe. */
