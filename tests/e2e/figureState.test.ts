@@ -134,7 +134,7 @@ describe('figure state', () => {
     const final = await settled(a);
     await b.locator('button.figure-play').focus();
     await presenter.keyboard.press(' ');
-    await expect.poll(() => a.getAttribute('data-playing'), { timeout: 10_000, intervals: [20], message: 'the other window did not replay' }).toBe('true');
+    await expect.poll(() => a.getAttribute('data-playing'), { timeout: 10_000, interval: 20, message: 'the other window did not replay' }).toBe('true');
     expect(await settled(a)).toEqual(final);
     for (const p of [audience, presenter]) expect(await p.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(id);
     expect(problems.consoleErrors).toEqual([]);
