@@ -32,6 +32,10 @@ const figureLabels = (page: Page) =>
     return words.length > 0 ? [words.sort((a, b) => b.length - a.length)[0]] : [];
   }));
 
+/** The links of the Pagefind results shown so far, as page paths (base path off). */
+const resultLinks = (page: Page) =>
+  page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')).then((hs) => hs.map((h) => pagePath(h, base)));
+
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
@@ -188,7 +192,7 @@ describe('search', () => {
     await page.locator('.pagefind-ui__search-input').fill('interpolator');
     // Pagefind UI renders results one by one as their fragments load: wait for the slide's hit to arrive
     // rather than reading the list as soon as its first entry appears.
-    const hrefs = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')).then((hs) => hs.map((h) => pagePath(h, base)));
+    const hrefs = () => resultLinks(page);
     const isSlideHit = (h: string) => h.startsWith('/slides/') && h.includes('#/');
     await expect.poll(async () => (await hrefs()).some(isSlideHit), { timeout: 20_000, message: 'no slide among the search hits' }).toBe(true);
     const slideHit = (await hrefs()).find(isSlideHit);
@@ -202,7 +206,7 @@ describe('search', () => {
     const page = await browser.newPage();
     await page.goto(`${site}/search/`, { waitUntil: 'networkidle' });
     await page.locator('.pagefind-ui__search-input').fill('hyperbola');
-    const hits = () => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')).then((hs) => hs.map((h) => pagePath(h, base)));
+    const hits = () => resultLinks(page);
     await expect.poll(async () => (await hits()).some((h) => h.startsWith('/readings/')), { timeout: 20_000, message: 'no reading among the search hits' }).toBe(true);
     await page.close();
   });
