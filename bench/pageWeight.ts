@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { builtPages } from '../tests/support/builtPages.ts';
-import { serveStatic } from '../tests/support/staticServer.ts';
+import { serveStatic } from '../src/handouts/staticServer.ts';
 import { RAW_BUDGET, gzipBudget, weighPage, weightTable, type PageWeight } from '../tests/support/pageWeight.ts';
 
 const args = process.argv.slice(2);

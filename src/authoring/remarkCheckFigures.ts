@@ -9,8 +9,20 @@ function literalObject(attr: JsxAttr): Record<string, number> {
 }
 
 /**
+ * A caption sentence that tells the reader to work the controls ("Move the ζ slider…", "Click in the left
+ * panel…") — meaningless on paper, where the caption also prints. Saying what the default controls show ("at
+ * the slider's λ", "the default sliders") is allowed: the printed caption lists those values.
+ */
+export function interactionSentences(caption: string): string[] {
+  return caption
+    .split(/(?<=[.!?])\s+(?=[A-Z])/)
+    .filter((s) => /^(Move|Drag|Click|Try|Use|Switch|Press|Pick|Slide|Set|Watch)\b/.test(s) || /\b(sliders?|clicks?|drag)\b/i.test(s.replace(/\bslider's\b|\bdefault sliders?\b/gi, '')));
+}
+
+/**
  * Fails the build on a `<Figure>` the registry cannot draw: an unknown name (listing the known ones),
- * parameters a slider does not have or outside its range, or `steps` on a figure without a step build.
+ * parameters a slider does not have or outside its range, `steps` on a figure without a step build, or a
+ * caption that tells the reader to use the controls (that belongs in `explore`, which does not print).
  */
 export function remarkCheckFigures(options: { specs: Readonly<Record<string, FigureSpec<any>>> }) {
   const names = Object.keys(options.specs);
@@ -27,6 +39,11 @@ export function remarkCheckFigures(options: { specs: Readonly<Record<string, Fig
         } catch (error) {
           file.fail(`<Figure name="${name}">: ${(error as Error).message}`, node.position, 'figures:params');
         }
+      }
+      const caption = attr('caption')?.value;
+      const interaction = typeof caption === 'string' ? interactionSentences(caption) : [];
+      if (interaction.length > 0) {
+        file.fail(`<Figure name="${name}">: the caption is printed too, where there are no controls to use: move "${interaction.join(' ')}" into explore="…", which shows on screen only.`, node.position, 'figures:caption');
       }
       if (attr('steps') && !spec.steps) file.fail(`Figure "${name}" has no step build; remove the steps attribute.`, node.position, 'figures:steps');
     });

@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { relative, sep } from 'node:path';
+import { deckHandouts, handoutPath } from '../handouts/handoutFiles.ts';
 
 export interface RemarkTitleSlideOptions {
   /** Absolute path of the slides folder. */
@@ -23,9 +24,25 @@ export function formatDeckDate(value: unknown): { iso: string; text: string } | 
 }
 
 /**
+ * "Handouts (PDF): slides · with speaker notes · three per page", linking what `npm run handouts` writes. Plain
+ * hast anchors rather than Markdown links: the build's link check runs before the PDFs exist; rehypeBaseLinks
+ * still puts them under the base.
+ */
+function handoutsLine(deck: string): RootContent {
+  const h = deckHandouts(deck);
+  const link = (file: typeof h.slides, text: string) => ({ type: 'emphasis', data: { hName: 'a', hProperties: { href: handoutPath(file) } }, children: [{ type: 'text', value: text }] });
+  return {
+    type: 'paragraph',
+    data: { hProperties: { className: ['deck-meta', 'deck-handouts'] } },
+    children: [{ type: 'text', value: 'Handouts (PDF): ' }, link(h.slides, 'slides'), { type: 'text', value: ' · ' }, link(h.notes, 'with speaker notes'), { type: 'text', value: ' · ' }, link(h.compact, 'three per page, to write on')],
+  } as unknown as RootContent;
+}
+
+/**
  * Adds a line to a deck's title slide (the first slide of `slides/<deck>.mdx` or `slides/<deck>/index.mdx`, when
  * it starts with a level-1 heading) naming the course, the lecture (`order`) and the date from the front matter:
- * "Training Dynamics · Lecture 1 · 22 November 2026". Runs before remarkSlides, on the flat Markdown tree.
+ * "Training Dynamics · Lecture 1 · 22 November 2026", and a line linking the deck's printed handouts. Runs before
+ * remarkSlides, on the flat Markdown tree.
  */
 export function remarkTitleSlide(options: RemarkTitleSlideOptions) {
   return (tree: Root, file: VFile) => {
@@ -48,6 +65,6 @@ export function remarkTitleSlide(options: RemarkTitleSlideOptions) {
     }
     const line = { type: 'paragraph', data: { hProperties: { className: ['deck-meta'] } }, children } as unknown as RootContent;
     const notes = first.findIndex(startsNotes);
-    tree.children.splice(notes < 0 ? first.length : notes, 0, line);
+    tree.children.splice(notes < 0 ? first.length : notes, 0, line, handoutsLine(rel.length === 1 ? rel[0].replace(/\.mdx$/, '') : rel[0]));
   };
 }

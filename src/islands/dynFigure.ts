@@ -12,8 +12,16 @@ import { NARROW_BELOW_PX, stackPanels, unstack } from '../figures/narrowLayout.t
 import { toWide, type StackPlan } from '../figures/stackPlan.ts';
 import { changedParams, figureKey, readFigureState, writeFigureState } from './figureState.ts';
 import { publishFigureState, subscribeFigureState } from './figureSync.ts';
+import { printedLink, printedState } from '../figures/printedState.ts';
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+/**
+ * Laid out for paper (reveal's ?print-pdf view, a Paged.js handout, print media): a figure is drawn finished, never
+ * animated, and without a state in the URL it is not computed at all — the build-time drawing is that figure,
+ * so a printout does not depend on how far a computation had got.
+ */
+const forPaper = () =>
+  /[?&]print-pdf\b/.test(location.search) || document.documentElement.hasAttribute('data-handout') || window.matchMedia('print').matches;
 const ANIMATION_MS = 1600;
 const STEP_MS = 700;
 const URL_DELAY_MS = 250;
@@ -99,6 +107,9 @@ class DynFigure extends HTMLElement {
 
   private wired = false;
 
+  /** The browser's print command catches whatever frame is on screen: finish the drawing first. */
+  private readonly onBeforePrint = () => this.stop();
+
   connectedCallback(): void {
     void this.connect();
   }
@@ -106,6 +117,11 @@ class DynFigure extends HTMLElement {
   private async connect(): Promise<void> {
     const load = figureLoaders[this.dataset.name as FigureName];
     if (!load) throw new Error(`<dyn-figure>: unknown figure "${this.dataset.name}"`);
+    if (!this.wired && forPaper()) {
+      const name = this.dataset.name!;
+      const key = figureKey(name, [...document.querySelectorAll(`dyn-figure[data-name="${name}"]`)].indexOf(this));
+      if (readFigureState(location.search, key) === null) return;
+    }
     // Only the drawing code of the figures on this page is fetched, when the first of them is shown.
     const spec = this.spec ?? (await load());
     if (!this.isConnected) return;
@@ -121,6 +137,7 @@ class DynFigure extends HTMLElement {
       // computed when the figure is first shown, uses these values instead of the build-time SVG's.
       const restored = this.acceptState(readFigureState(location.search, this.key));
       if (restored) this.showParams(restored);
+      else this.showPrintedState();
       for (const input of this.inputs()) {
         input.disabled = false;
         input.addEventListener('input', () => this.setParams({ [input.name]: Number(input.value) }));
@@ -134,6 +151,7 @@ class DynFigure extends HTMLElement {
         replay.addEventListener('keydown', (e) => { if (e.key === ' ' || e.key === 'Enter') e.stopPropagation(); });
       }
     }
+    window.addEventListener('beforeprint', this.onBeforePrint);
     this.unsubscribe ??= subscribeFigureState((message) => {
       if (message.key !== this.key) return;
       const state = this.acceptState(message.params);
@@ -180,6 +198,7 @@ class DynFigure extends HTMLElement {
 
   disconnectedCallback(): void {
     this.stop();
+    window.removeEventListener('beforeprint', this.onBeforePrint);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     for (const type of ['slidechanged', 'ready']) document.removeEventListener(type, this.onSlide);
@@ -214,6 +233,24 @@ class DynFigure extends HTMLElement {
       const output = input.parentElement?.querySelector('output');
       if (output && control) output.textContent = control.format ? control.format(changes[input.name]) : String(changes[input.name]);
     }
+    this.showPrintedState();
+  }
+
+  /**
+   * The printed caption's values and live link follow the sliders, so that a page printed after moving them
+   * says what it shows and links to the figure in that state (on a slide, at that slide).
+   */
+  private showPrintedState(): void {
+    const line = this.closest('figure')?.querySelector<HTMLElement>('.figure-print-state');
+    const link = line?.querySelector('a');
+    if (!line || !link || !this.spec) return;
+    const slide = this.closest('.reveal section[id]')?.id;
+    const live = new URL(line.dataset.live ?? location.href);
+    if (slide) live.hash = `/${slide}`;
+    const href = new URL(writeFigureState(live.href, this.key, changedParams(this.params, this.initial)), live).href;
+    link.href = href;
+    link.textContent = printedLink(href);
+    line.firstChild!.textContent = ` ${printedState(this.spec, this.params)} Live figure: `;
   }
 
   /** The entries of a state from the URL or another window that are sliders of this figure, snapped to them. */
@@ -313,7 +350,7 @@ class DynFigure extends HTMLElement {
   private animateTo(target: number, ms: number): void {
     this.stop(false);
     const from = this.progress;
-    if (ms === 0 || reducedMotion() || this.data === undefined) return this.render(target);
+    if (ms === 0 || reducedMotion() || forPaper() || this.data === undefined) return this.render(target);
     const begin = performance.now();
     // Marks the figure while frames are drawn, so a test (or a style) can tell a finished drawing from a frame.
     this.dataset.playing = 'true';

@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchPage } from '../support/browser.ts';
 import { builtPages } from '../support/builtPages.ts';
-import { pdfInfo } from '../support/pdf.ts';
 
 const site = inject('site');
 const decks = builtPages(inject('dist')).filter((p) => p.startsWith('/slides/'));
-const out = mkdtempSync(join(tmpdir(), 'deck-pdf-'));
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -146,16 +141,28 @@ describe.each(decks)('deck %s', (url) => {
     await page.context().close();
   });
 
-  it('prints with ?print-pdf to one page per slide and fragment step', async () => {
+  it('prints with ?print-pdf to one page per slide, every fragment shown, numbered as the deck numbers its slides', async () => {
     const { page } = await openDeck(url);
-    const expected = await page.evaluate(() =>
-      window.deck!.getSlides().reduce((n, s) => n + 1 + new Set([...s.querySelectorAll('.fragment')].filter((f) => !f.closest('aside.notes')).map((f) => (f as HTMLElement).dataset.fragmentIndex)).size, 0));
+    const live = await page.evaluate(() => window.deck!.getSlides().map((s) => {
+      const i = window.deck!.getIndices(s);
+      window.deck!.slide(i.h, i.v);
+      return (document.querySelector('.reveal .slide-number')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }));
     await page.goto(`${site}${url}?print-pdf`);
     await page.waitForSelector('html[data-pdf-ready]', { timeout: 60_000 });
-    await page.evaluate(() => document.fonts.ready);
-    const file = join(out, `${url.replace(/\W+/g, '-')}.pdf`);
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-    expect(pdfInfo(file).pages).toBe(expected);
+    // One sheet per slide (the PDF npm run handouts makes of this view is counted in handouts.test.ts).
+    expect(await page.locator('.reveal .slides .pdf-page').count()).toBe(live.length);
+    const printed = await page.evaluate(() => [...document.querySelectorAll('.pdf-page .slide-number-pdf')].map((n) => (n.textContent ?? '').trim()));
+    expect(printed).toEqual(live);
+    // The final state of each slide: no fragment left hidden (a fade-out fragment is gone at the end, as live).
+    expect(await page.locator('.pdf-page .fragment:not(.fade-out):not(.visible)').count()).toBe(0);
+    // On paper a figure's caption also gives its values and live link: it still ends inside the 700 px slide.
+    await page.emulateMedia({ media: 'print' });
+    const overflowing = await page.evaluate(() => [...document.querySelectorAll('.pdf-page section figcaption')]
+      .map((c) => ({ id: c.closest('section')!.id, bottom: c.getBoundingClientRect().bottom - c.closest('section')!.getBoundingClientRect().top }))
+      .filter((c) => c.bottom > 700));
+    expect(overflowing).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
     const statics = await page.evaluate(() => [...document.querySelectorAll('dyn-figure svg')].every((s) => s.querySelector('path') !== null));
     expect(statics).toBe(true);
     await page.context().close();

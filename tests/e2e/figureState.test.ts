@@ -71,6 +71,20 @@ describe('figure state', () => {
     expect(url).toContain(`#/${id}`);
     expect(await page.evaluate(() => window.history.length)).toBe(history);
 
+    // Printed now, the caption would say what the figure shows and link it in this state, at this slide; the
+    // on-screen hints to move the sliders stay off paper.
+    const shown = await figure.locator('output').first().textContent();
+    const printed = await figure.evaluate((f) => {
+      const line = f.closest('figure')!.querySelector<HTMLElement>('.figure-print-state')!;
+      return { text: line.textContent ?? '', href: line.querySelector('a')!.href };
+    });
+    expect(printed.text).toContain(`: ${shown}`);
+    expect(printed.href).toContain(`fig.${name}=`);
+    expect(printed.href).toContain(`#/${id}`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await figure.evaluate((f) => getComputedStyle(f.closest('figure')!.querySelector('.figure-print-state')!).display)).toBe('inline');
+    await page.emulateMedia({ media: 'screen' });
+
     const { page: reopened, problems: reopenedProblems } = await openWatched(context, url);
     await reopened.waitForSelector('html[data-deck-ready]');
     expect(await reopened.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(id);

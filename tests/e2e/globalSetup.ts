@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { serveStatic } from '../support/staticServer.ts';
+import { serveStatic } from '../../src/handouts/staticServer.ts';
+import { builtBase } from '../../src/handouts/builtBase.ts';
 import { TEST_SITE_DIST } from '../support/testSite.ts';
 
 /**
@@ -15,20 +16,13 @@ export default async function setup(project: TestProject) {
   const dist = resolve(process.env.COURSE_DIST ?? TEST_SITE_DIST);
   const home = `${dist}/index.html`;
   if (!existsSync(home)) throw new Error(`No built site in ${dist}: run "npm run build:test" first (npm test does), or point COURSE_DIST at a build.`);
-  const base = builtBase(readFileSync(home, 'utf8'), home);
+  const base = builtBase(dist);
   const { server, origin } = await serveStatic(dist, 0, base);
   project.provide('origin', origin);
   project.provide('site', origin + base.replace(/\/$/, ''));
   project.provide('base', base);
   project.provide('dist', dist);
   return () => new Promise<void>((r) => server.close(() => r()));
-}
-
-/** The base path a build was made for, from its home page's favicon link (every layout writes one under base). */
-function builtBase(html: string, file: string): string {
-  const href = /<link rel="icon"[^>]*href="([^"]*)favicon\.svg"/.exec(html)?.[1];
-  if (href === undefined || !href.startsWith('/')) throw new Error(`${file}: no <link rel="icon" href="…/favicon.svg"> to read the base path from`);
-  return href;
 }
 
 declare module 'vitest' {

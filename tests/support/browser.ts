@@ -1,14 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-/** Debian's Chromium (apt-get install chromium); playwright-core never downloads a browser here. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
-}
+export { chromiumPath, launchChromium as launchBrowser } from '../../src/handouts/launchChromium.ts';
 
 /**
  * What a page did that a reader would not want: console errors, failed requests, and requests that leave the

@@ -19,7 +19,15 @@ describe('title slide line', () => {
     const i = tree.children.findIndex((n) => (n.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className?.includes('deck-meta'));
     expect(i).toBe(2);
     expect(texts(tree.children[i])).toBe('Training Dynamics · Lecture 1 · 22 November 2026');
-    expect(texts(tree.children[i + 1])).toMatch(/^Note: Say hello/);
+    expect(texts(tree.children[i + 2])).toMatch(/^Note: Say hello/);
+  });
+
+  it("links the deck's three printed handouts, by the names the handouts command writes", async () => {
+    const { tree } = await runRemark(deckSource, plugins({ order: 1 }), '/content/slides/implicit-regularization/index.mdx');
+    const line = tree.children.find((n) => (n.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className?.includes('deck-handouts'));
+    expect(texts(line)).toBe('Handouts (PDF): slides · with speaker notes · three per page, to write on');
+    const hrefs = JSON.stringify(line).match(/"href":"[^"]+"/g);
+    expect(hrefs).toEqual(['"href":"/handouts/implicit-regularization-slides.pdf"', '"href":"/handouts/implicit-regularization-notes.pdf"', '"href":"/handouts/implicit-regularization-compact.pdf"']);
   });
 
   it('leaves section files and decks without a level-1 title alone', async () => {

@@ -5,7 +5,7 @@ import { extname, join, normalize } from 'node:path';
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm', '.png': 'image/png', '.pf_meta': 'application/octet-stream',
+  '.wasm': 'application/wasm', '.png': 'image/png', '.pf_meta': 'application/octet-stream', '.pdf': 'application/pdf',
 };
 
 /**
