@@ -43,7 +43,9 @@ async function publishedLinks(page: Page, base: string): Promise<void> {
     for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       const [target, hash] = [a.href.replace(/#.*$/, ''), a.hash.slice(1)];
       if (target === here && hash && document.getElementById(decodeURIComponent(hash))) continue;
-      if (a.href.startsWith(local)) a.href = published + a.href.slice(local.length);
+      // Elsewhere on this page (a deck's #/slide): the published page, without the print view's ?print-pdf.
+      if (target === here) a.href = canonical + a.hash;
+      else if (a.href.startsWith(local)) a.href = published + a.href.slice(local.length);
     }
   }, base);
 }

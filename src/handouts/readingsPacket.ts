@@ -12,7 +12,7 @@ const PACKET_CSS = `
 .packet-title h1 { font-size: 26pt; margin: 0 0 6mm; }
 .packet-toc { break-after: page; }
 .packet-toc ol { list-style: none; padding: 0; }
-.packet-toc li { margin: 0 0 2.5mm; }
+.packet-toc li { margin: 0 0 2.5mm; break-inside: avoid; }
 .packet-toc a { display: flex; gap: 4mm; color: inherit; text-decoration: none; }
 .packet-toc a .toc-entry { flex: 1; }
 .packet-toc a::after { content: target-counter(attr(href), page); font-variant-numeric: tabular-nums; }

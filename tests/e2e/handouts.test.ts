@@ -22,12 +22,23 @@ const sets = readdirSync(join(dist, 'exercises')).filter((d) => existsSync(join(
  * Text of a PDF (or of one page) twice: in the order it was drawn (-raw: a fraction does not split the sentence
  * around it, but link text comes apart) and as laid out on the page (the other way round); compared loosely: no spaces or hyphens, since lines wrap and break words differently on paper.
  */
-const text = (file: string, page?: number) =>
-  ['-raw', '-layout'].map((mode) => loose(execFileSync('pdftotext', [mode, ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }))).join('\n');
+const pagesCache = new Map<string, string[]>();
+function pageTexts(file: string): string[] {
+  if (!pagesCache.has(file)) {
+    // pdftotext ends each page with a form feed.
+    const [raw, layout] = ['-raw', '-layout'].map((mode) => execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f'));
+    pagesCache.set(file, raw.map((r, i) => `${loose(r)}\n${loose(layout[i] ?? '')}`));
+  }
+  return pagesCache.get(file)!;
+}
+const text = (file: string, page?: number) => (page ? pageTexts(file)[page - 1] : pageTexts(file).join('\n'));
 const loose = (s: string) => s.replace(/[\s\-‐\u00ad\u200b]+/g, '');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Share of a rendered page's pixels in strong colour: the plotted curves, not black text on white. */
+/**
+ * Share of a rendered page's pixels in strong colours other than blue: the figures' orange, green and red
+ * curves, not black text nor blue links (measured: 0 on text pages, 0.0008 or more where a figure is drawn).
+ */
 function colouredShare(file: string, page: number): number {
   const ppm = execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '40', file], { maxBuffer: 64 << 20 });
   // Binary PPM: "P6\n<w> <h>\n255\n" then RGB triples.
@@ -36,7 +47,7 @@ function colouredShare(file: string, page: number): number {
   let coloured = 0;
   for (let i = header[0].length; i < ppm.length; i += 3) {
     const [r, g, b] = [ppm[i], ppm[i + 1], ppm[i + 2]];
-    if (Math.max(r, g, b) - Math.min(r, g, b) > 90) coloured += 1;
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 90 && b < Math.max(r, g)) coloured += 1;
   }
   return coloured / (w * h);
 }
@@ -44,7 +55,7 @@ function colouredShare(file: string, page: number): number {
 /** The pages of a PDF whose printed caption says a figure is on them. */
 function figurePages(file: string): number[] {
   const pages: number[] = [];
-  for (let p = 1; p <= pdfInfo(file).pages; p++) if (text(file, p).includes(loose('Live figure:'))) pages.push(p);
+  pageTexts(file).forEach((t, i) => { if (t.includes(loose('Live figure:'))) pages.push(i + 1); });
   return pages;
 }
 
@@ -117,7 +128,7 @@ describe('npm run handouts', () => {
       for (const f of [h.slides.file, h.notes.file, h.compact.file]) {
         const figures = figurePages(join(out, f));
         expect(figures.length, `${f} has no figure page`).toBeGreaterThan(0);
-        expect(colouredShare(join(out, f), figures[0]), `${f}: the figure on page ${figures[0]} is blank`).toBeGreaterThan(0.004);
+        expect(colouredShare(join(out, f), figures[0]), `${f}: the figure on page ${figures[0]} is blank`).toBeGreaterThan(0.0004);
       }
     });
   }
@@ -144,7 +155,7 @@ describe('npm run handouts', () => {
     expect(all).toContain(loose('1. The paper writes'));
     const figures = figurePages(file);
     expect(figures.length).toBeGreaterThan(5);
-    expect(colouredShare(file, figures[0])).toBeGreaterThan(0.004);
+    expect(colouredShare(file, figures[0])).toBeGreaterThan(0.0004);
     expect(all).not.toMatch(/Movethe.{0,20}slider/);
   });
 
@@ -171,7 +182,7 @@ describe('npm run handouts', () => {
         if (!hasFigure) continue;
         const figures = figurePages(join(out, f));
         expect(figures.length, `${f} has no figure page`).toBeGreaterThan(0);
-        expect(colouredShare(join(out, f), figures[0])).toBeGreaterThan(0.004);
+        expect(colouredShare(join(out, f), figures[0])).toBeGreaterThan(0.0004);
       }
     }
     await page.close();
