@@ -31,16 +31,24 @@ function frontmatterDate(deck: string): string {
 describe.each(decks)('deck %s', (url) => {
   const deck = url.split('/')[2];
 
-  it('shows the course name and the front-matter date on its title slide', async () => {
+  it('shows the course name, the front-matter date and links to its printed handouts on its title slide', async () => {
     const page = await openDeck(url);
     const iso = frontmatterDate(deck);
     const text = new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     const first = page.locator('.reveal .slides section[id]').first();
-    const meta = first.locator('.deck-meta');
+    const meta = first.locator('.deck-meta:not(.deck-handouts)');
     await expect.poll(() => meta.isVisible()).toBe(true);
     expect(await meta.textContent()).toContain('Training Dynamics');
     expect(await meta.textContent()).toContain(text);
     expect(await meta.locator('time').getAttribute('datetime')).toBe(iso);
+    // And the deck's three printed handouts, which npm run handouts wrote into the build.
+    const pdfs = await first.locator('.deck-handouts a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(pdfs.map((h) => h.split('/').pop())).toEqual([`${deck}-slides.pdf`, `${deck}-notes.pdf`, `${deck}-compact.pdf`]);
+    for (const href of pdfs) {
+      const response = await page.request.get(href);
+      expect(response.status(), href).toBe(200);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+    }
     await page.context().close();
   });
 

@@ -218,6 +218,7 @@ describe.each(readings)('printable handout of %s', (url) => {
   it('is laid out on A4 pages with each margin note as a footnote on the page that cites it, and opens cleanly within its budgets', async () => {
     const inSource = await (await fetch(`${site}${url}`)).text();
     let notes: { calls: number; footnotes: number }[] = [];
+    let markersApart: string[] = [];
     let violations: string[] = [];
     let labels: string[] = [];
     let text = '';
@@ -231,6 +232,10 @@ describe.each(readings)('printable handout of %s', (url) => {
             // A note too long for the foot of its page continues on the next as a copy marked data-split-from.
             footnotes: p.querySelectorAll('.pagedjs_footnote_area .sidenote:not([data-split-from])').length,
           })));
+        // Each note's marker sits right after its word, never at the start of a line (nor of the next page).
+        markersApart = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-footnote-call]')]
+          .filter((c) => { const box = c.closest('.sidenote-anchor')?.getBoundingClientRect(); return !box || c.getBoundingClientRect().left - box.left < 2; })
+          .map((c) => c.closest('p')?.textContent?.slice(0, 60) ?? c.outerHTML.slice(0, 60)));
         violations = await axeViolations(page);
         labels = await figureLabels(page);
         await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
@@ -238,6 +243,7 @@ describe.each(readings)('printable handout of %s', (url) => {
       },
     });
     expect(notes.length).toBeGreaterThan(1);
+    expect(markersApart).toEqual([]);
     expect(notes.reduce((n, p) => n + p.footnotes, 0)).toBe((inSource.match(/class="sidenote"/g) ?? []).length);
     expect(pdfInfo(file).pageSize).toMatch(/\(A4\)/);
     expect(text).toMatch(/Page 2/);

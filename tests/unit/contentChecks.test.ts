@@ -40,6 +40,13 @@ describe('remarkCheckFigures', () => {
     await expect(runRemark('<Figure name="saxe-modes" caption="x" params={{ s1: 40 }} />', [[remarkCheckFigures, { specs }]])).rejects.toThrow('s1 = 40 is outside [0.2, 4]');
     await expect(runRemark('<Figure name="saxe-modes" caption="x" params={{ depth: 3 }} />', [[remarkCheckFigures, { specs }]])).rejects.toThrow('has no parameter "depth"');
   });
+  it('fails on a caption that tells the reader to use the controls, with its line, and points at explore', async () => {
+    const source = 'Text.\n\n<Figure name="saxe-modes" caption="Modes at s = (3, 2, 1), seed 0. Move the sliders to reorder them." />';
+    const err = await runRemark(source, [[remarkCheckFigures, { specs }]]).catch((e) => e);
+    expect(err.message).toContain('move "Move the sliders to reorder them." into explore="…"');
+    expect(err.line).toBe(3);
+    await expect(runRemark('<Figure name="saxe-modes" caption="Shown at the default sliders and the slider\'s s₁." explore="Move the sliders to reorder them." />', [[remarkCheckFigures, { specs }]])).resolves.toBeDefined();
+  });
   it('fails on steps for a figure without a step build', async () => {
     await expect(runRemark('<Figure name="saxe-modes" caption="x" steps />', [[remarkCheckFigures, { specs }]])).rejects.toThrow('has no step build');
   });
