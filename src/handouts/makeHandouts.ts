@@ -45,6 +45,7 @@ let written = 0;
 /** Runs one printing job on a fresh page; any script error on that page fails the job, naming the page. */
 async function job(path: string, files: string[], work: (page: import('playwright-core').Page, url: string) => Promise<string>): Promise<void> {
   if (!wanted(files)) return;
+  console.log(`handouts: printing ${files.join(', ')} from ${base}${path.slice(1)}`);
   const page = await browser!.newPage();
   page.setDefaultTimeout(120_000);
   const errors = pageErrors(page);
